@@ -1,0 +1,5 @@
+"""`python -m multipolar` runs the command line."""
+
+from .cli import app
+
+app()

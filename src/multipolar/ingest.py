@@ -1,0 +1,130 @@
+"""Runs the stages over documents and hands each result to the store.
+
+The stages are pure (Document in, Document out); this module owns the order, batching,
+the content-hash no-op for documents already stored, and what a failure does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Code, MultipolarError
+from .knowledge import load_actor_base
+from .model import Document, ReadFailure, SourceDocument
+from .pipeline.actors import stage_actors
+from .pipeline.dateline import parse_explicit, stage_dateline
+from .pipeline.events import stage_events
+from .pipeline.parse import stage_parse
+from .pipeline.read import read_paths
+from .store import Store
+
+Progress = Callable[[str, str], None]  # (document id or path, outcome)
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    failed: list[ReadFailure] = field(default_factory=list)
+    mentions: int = 0
+    events: int = 0
+
+    @property
+    def summary(self) -> str:
+        return (f"{len(self.ingested)} ingested, {len(self.already)} already in the store, "
+                f"{len(self.failed)} failed; {self.mentions} actor mentions, {self.events} events")
+
+
+def content_hash(text: str, given_id: str | None = None) -> str:
+    """The identity of a document: its text, plus the id its source gave it (JSONL `id`),
+    so that a feed's distinct records with equal text stay distinct, while a file
+    ingested again under another name is still the same document."""
+    key = text.strip() if given_id is None else f"{given_id}\x00{text.strip()}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def collect(paths: list[str]) -> tuple[list[SourceDocument], list[ReadFailure]]:
+    """Read every path first, so that a missing path fails before anything is written."""
+    for raw in paths:
+        if raw != "-" and not Path(raw).exists():
+            raise MultipolarError(Code.MP101, path=raw)
+    docs: list[SourceDocument] = []
+    failures: list[ReadFailure] = []
+    for item in read_paths(paths):
+        (docs if isinstance(item, SourceDocument) else failures).append(item)
+    return docs, failures
+
+
+def ingest(store: Store, paths: list[str], published: str | None = None,
+           on_progress: Progress | None = None, stop_on_error: bool = False,
+           on_total: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest the documents under `paths` into `store`; see IngestReport for what happened."""
+    if published:
+        parse_explicit(published, "argument")  # a bad --published fails before any work
+    sources, failures = collect(paths)
+    report = IngestReport()
+    if on_total is not None:
+        on_total(len(sources) + len(failures))
+    for failure in failures:
+        if stop_on_error:
+            raise MultipolarError(Code.MP111, doc=failure.path, reason=failure.message)
+        store.record_failure(failure)
+        report.failed.append(failure)
+        _tick(on_progress, failure.path, "failed")
+    fresh = list(_new_documents(store, sources, report, on_progress))
+    base = load_actor_base()
+    for doc in stage_parse(stage_dateline(d, published) for d in fresh):
+        try:
+            doc = stage_events(stage_actors(doc, base))
+            aliases = {a: base.aliases_of(a) | _mentioned(doc, a) for a in doc.actors}
+            store.write_document(doc, aliases)
+        except MultipolarError:
+            raise
+        except Exception as exc:  # one bad document must not lose the batch
+            failure = ReadFailure(doc.path, Code.MP111.name,
+                                  MultipolarError(Code.MP111, doc=doc.id, reason=repr(exc)).line)
+            if stop_on_error:
+                raise MultipolarError(Code.MP111, doc=doc.id, reason=repr(exc)) from exc
+            store.record_failure(failure, doc.id)
+            report.failed.append(failure)
+            _tick(on_progress, doc.id, "failed")
+            continue
+        report.ingested.append(doc.id)
+        report.mentions += len(doc.mentions)
+        report.events += len(doc.events)
+        _tick(on_progress, doc.id, "ingested")
+    return report
+
+
+def _new_documents(store: Store, sources: Iterable[SourceDocument], report: IngestReport,
+                   on_progress: Progress | None) -> Iterator[Document]:
+    seen: set[str] = set()
+    ids: set[str] = set()
+    for src in sources:
+        digest = content_hash(src.text, src.id if src.format == "jsonl" else None)
+        existing = store.document_with_hash(digest)
+        if existing or digest in seen:
+            report.already.append(existing or src.id)
+            _tick(on_progress, src.id, "already")
+            continue
+        seen.add(digest)
+        taken = src.id in ids or store.document_id_taken(src.id)
+        doc_id = f"{src.id}-{digest[:8]}" if taken else src.id
+        ids.add(doc_id)
+        yield Document(id=doc_id, text=src.text, content_hash=digest, path=src.path,
+                       title=src.title, source=src.source, url=src.url, format=src.format,
+                       published_raw=src.published)
+
+
+def _mentioned(doc: Document, actor_id: str) -> set[str]:
+    from .pipeline.actors import clean_name
+
+    return {clean_name(m.text) for m in doc.mentions if m.actor_id == actor_id} - {""}
+
+
+def _tick(on_progress: Progress | None, name: str, outcome: str) -> None:
+    if on_progress is not None:
+        on_progress(name, outcome)

