@@ -115,3 +115,51 @@ class Document:
     events: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # recorded, non-fatal problems
     spacy_doc: Any = None  # transient: the parse, never stored
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One mention of an event: the sentence that states it and the trigger in it."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+
+
+@dataclass(slots=True)
+class EventDate:
+    """When an event happened: an ISO prefix with its range and how it was worked out."""
+
+    iso: str
+    start: date
+    end: date
+    reason: str
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, when, how certainly, on whose word — with its evidence."""
+
+    id: str
+    source: str | None
+    target: str | None
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    context: str | None = None
+    status: str = "asserted"
+    status_cue: str | None = None
+    attributed_to: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    date: EventDate | None = None
+    relation: str | None = None  # what the event does to relations: recognizes, -cooperates ...
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def date_iso(self) -> str | None:
+        return self.date.iso if self.date else None

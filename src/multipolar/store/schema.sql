@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS events (
     type VARCHAR NOT NULL, cameo VARCHAR, mode VARCHAR, context VARCHAR,
     date_iso VARCHAR, date_start DATE, date_end DATE, date_reason VARCHAR,
     status VARCHAR NOT NULL, status_cue VARCHAR,
-    attributed_to VARCHAR[], denied_by VARCHAR[]
+    attributed_to VARCHAR[], denied_by VARCHAR[],
+    relation VARCHAR  -- what the event does to relations: recognizes, -cooperates, ...
 );
 CREATE TABLE IF NOT EXISTS evidence (
     event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_idx INTEGER NOT NULL,

@@ -1,0 +1,61 @@
+"""The event lexicon: trigger lemmas (verbs and nouns) → PLOVER type and CAMEO code,
+loaded from `data/lexicon.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+# Prepositions that introduce a target when an entry names none.
+DEFAULT_TARGET_PREPS = ("with", "against", "on")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry."""
+
+    lemma: str
+    pos: str  # "v" or "n"
+    type: str
+    cameo: str
+    needs: str | None  # a dependent word the trigger must have ("cut" + "ties")
+    target_preps: tuple[str, ...]
+    relation: str | None
+    context: str | None
+    example: str
+    expect: str
+
+
+class Lexicon:
+    """Lookups of triggers by lemma and part of speech; entries with a required word first."""
+
+    def __init__(self, entries: list[Trigger]) -> None:
+        self.entries = entries
+        self._by: dict[tuple[str, str], list[Trigger]] = {}
+        for entry in sorted(entries, key=lambda e: e.needs is None):
+            self._by.setdefault((entry.lemma, entry.pos), []).append(entry)
+
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        return self._by.get((lemma.lower(), pos), [])
+
+
+def _entry(item: dict[str, Any]) -> Trigger:
+    if item["t"] not in PLOVER_TYPES:
+        raise ValueError(f"unknown PLOVER type {item['t']!r} for {item['l']!r}")
+    return Trigger(lemma=item["l"], pos=item["p"], type=item["t"], cameo=str(item["c"]),
+                   needs=item.get("w"), target_preps=tuple(item.get("by") or DEFAULT_TARGET_PREPS),
+                   relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped trigger lexicon (loaded once per process)."""
+    data = resources.files("multipolar.knowledge") / "data" / "lexicon.yaml"
+    with data.open(encoding="utf-8") as fh:
+        return Lexicon([_entry(item) for item in yaml.safe_load(fh)])

@@ -1,0 +1,93 @@
+"""Which actor, if any, a token or a phrase of the parse names.
+
+A phrase's actor is found by walking its dependency subtree from the head: modifiers that
+name an owner ("Pakistani jets", "Taliban delegation", "Russia's") are closer than
+prepositional phrases ("a conference in Doha"), and clauses are not entered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ...model import Document, Mention
+
+# Modifier links that keep us inside the phrase, with their walking cost.
+_NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 2}
+_PREP_COST = 2
+_ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including", "inside", "within", "across"}
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
+# "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
+_SUPPORTER = re.compile(r"^[-–](?:backed|aligned|allied|sponsored|funded|friendly|supported|leaning)\b")
+PRONOUNS_SINGULAR = {"it", "its", "itself"}
+PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
+
+
+class ActorIndex:
+    """Token-level view of a document's resolved mentions."""
+
+    def __init__(self, doc: Document, parsed: Doc, kb_ids: Iterable[str]) -> None:
+        self.parsed = parsed
+        self.kb_ids = set(kb_ids)
+        self.by_token: dict[int, Mention] = {}
+        starts = {t.idx: t.i for t in parsed}
+        for mention in doc.mentions:
+            first = starts.get(mention.start)
+            if first is None:
+                continue
+            for tok in parsed[first:]:
+                if tok.idx >= mention.end:
+                    break
+                self.by_token[tok.i] = mention
+        self.excluded = {i for i, m in self.by_token.items() if self._is_excluded(m)}
+
+    def _is_excluded(self, mention: Mention) -> bool:
+        text = self.parsed.text
+        before, after = text[max(0, mention.start - 4): mention.start], text[mention.end: mention.end + 12]
+        return bool(_SUPPORTER.match(after)) or before.lower().endswith(("non-", "anti-", "non–"))
+
+    def actor_at(self, token: Token) -> str | None:
+        if token.i in self.excluded:
+            return None
+        mention = self.by_token.get(token.i)
+        return mention.actor_id if mention else None
+
+    def phrase_actor(self, head: Token) -> str | None:
+        """The actor a noun phrase names, searching modifiers before prepositional phrases."""
+        best: tuple[int, int, int, str] | None = None
+        for token, cost in self._walk(head):
+            actor = self.actor_at(token)
+            if actor is None:
+                continue
+            rank = (cost, 0 if actor in self.kb_ids else 1, token.i)
+            if best is None or rank < best[:3]:
+                best = (*rank, actor)
+        return best[3] if best else None
+
+    def _walk(self, head: Token) -> Iterable[tuple[Token, int]]:
+        stack = [(head, 0)]
+        seen = set()
+        while stack:
+            token, cost = stack.pop()
+            if token.i in seen or cost > 6:
+                continue
+            seen.add(token.i)
+            yield token, cost
+            for child in token.children:
+                if child.dep_ in _CLAUSES:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
+                    stack.extend((g, cost + _PREP_COST) for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in _NEAR:
+                    stack.append((child, cost + _NEAR[child.dep_]))
+
+    def phrase_actors(self, head: Token) -> list[str]:
+        """Actors of a phrase and of the phrases coordinated with it ("Russia and China")."""
+        actors: list[str] = []
+        for token in [head, *head.conjuncts]:
+            actor = self.phrase_actor(token)
+            if actor and actor not in actors:
+                actors.append(actor)
+        return actors

@@ -1,0 +1,266 @@
+"""Within-document coreference: candidates → events.
+
+One real-world event mentioned several times becomes one event with several evidence
+entries; a mention with no actors of its own ("the attack", "such recognition") joins the
+latest event of its type; "planned by X" completes an earlier event that lacked its
+source; "a step not even Pakistan has taken" repeats the previous event for new actors;
+denials mark the claims they deny.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...knowledge import ActorBase
+from ...model import Document, Event, EventDate, Evidence
+from .candidates import Candidate
+from .roles import SYMMETRIC, RoleFinder
+from .status import CLAIM_NOUNS, certainty
+
+EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
+                   "organize", "organise", "launch", "stage", "commit", "blame"}
+LIGHT_VERBS = {"take", "do", "follow"}
+LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "likewise"}
+DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
+NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION",
+                "CONCEDE"}
+MEDIA_TYPES = {"ACCUSE", "REJECT"}
+LOOKBACK = 3  # sentences an anaphoric mention may reach back
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more candidates."""
+
+    source: str | None
+    target: str | None
+    first: Candidate
+    status: str
+    status_cue: str | None
+    date: EventDate | None
+    mentions: list[Candidate] = field(default_factory=list)
+    attributed_to: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    type: str = ""
+
+    @property
+    def last_sentence(self) -> int:
+        return max(c.sentence for c in self.mentions)
+
+    def add(self, cand: Candidate) -> None:
+        if cand not in self.mentions:
+            self.mentions.append(cand)
+        self.date = finer(self.date, cand.date)
+        for name in ("attributed_to", "speakers"):
+            mine = getattr(self, name)
+            mine += [a for a in getattr(cand, name) if a not in mine]
+
+
+def finer(a: EventDate | None, b: EventDate | None) -> EventDate | None:
+    """The more precise of two compatible dates (a when they disagree)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if b.iso.startswith(a.iso) and len(b.iso) > len(a.iso):
+        return b
+    return a
+
+
+def compatible(a: EventDate | None, b: EventDate | None) -> bool:
+    return a is None or b is None or a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
+                     base: ActorBase) -> list[Event]:
+    drafts: list[Draft] = []
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        by_sentence.setdefault(cand.sentence, []).append(cand)
+    for number in sorted(by_sentence):
+        for cand in by_sentence[number]:
+            _place(cand, drafts, finder)
+        _light_verbs(by_sentence[number], drafts, finder)
+    for cand in cands:
+        if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
+            _apply_denial(cand, drafts)
+    merged = _merge(drafts)
+    return _finish(merged, doc, base)
+
+
+def _draft(cand: Candidate, source: str | None, target: str | None) -> Draft:
+    draft = Draft(source, target, cand, cand.certainty.status, cand.certainty.cue, cand.date,
+                  type=cand.type)
+    draft.add(cand)
+    return draft
+
+
+def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
+    pairs = cand.roles.pairs(cand.type)
+    if pairs:
+        drafts += [_draft(cand, s, t) for s, t in pairs]
+        return
+    antecedent = _antecedent(cand, drafts)
+    completer = _executor(cand, finder)
+    if antecedent is not None and (completer or not cand.has_actors):
+        if completer and antecedent.source is None:
+            antecedent.source = completer[0]
+        antecedent.add(cand)
+        return
+    if cand.roles.targets:  # a deed whose doer may be named later ("planned by X")
+        drafts += [_draft(cand, None, t) for t in cand.roles.targets]
+
+
+def _antecedent(cand: Candidate, drafts: list[Draft]) -> Draft | None:
+    for draft in reversed(drafts):
+        if draft.type == cand.type and cand.sentence - draft.last_sentence <= LOOKBACK:
+            return draft
+    return None
+
+
+def _executor(cand: Candidate, finder: RoleFinder) -> list[str]:
+    """Actors named as carrying out an event mentioned by a bare noun: "the attack was
+    planned by X", "X carried out the attack"."""
+    if not cand.nominal:
+        return []
+    verb = cand.token.head
+    if verb.lemma_ not in EXECUTION_VERBS:
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "auxpass") else verb
+        if verb.lemma_ not in EXECUTION_VERBS:
+            # "is known to have been planned by": the planning verb sits under the noun's verb
+            verb = next((t for t in cand.token.head.subtree if t.lemma_ in EXECUTION_VERBS), verb)
+    if verb.lemma_ not in EXECUTION_VERBS:
+        return []
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents and cand.token.dep_ in ("dobj",):
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [a for head in agents for a in finder.actors(head)]
+
+
+def _light_verbs(sentence: list[Candidate], drafts: list[Draft], finder: RoleFinder) -> None:
+    """"… a step not even Pakistan has taken": the previous event again, for new actors."""
+    if not sentence or not drafts:
+        return
+    sent = sentence[0].sent
+    for tok in sent:
+        if tok.lemma_ not in LIGHT_VERBS or tok.pos_ != "VERB":
+            continue
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "advmod", "nsubj")]
+        if tok.dep_ == "relcl":
+            objects.append(tok.head)
+        if not any(o.lemma_.lower() in LIGHT_OBJECTS for o in objects):
+            continue
+        antecedent = next((d for d in reversed(drafts) if d.source and d.last_sentence <= sentence[0].sentence), None)
+        if antecedent is None:
+            continue
+        heads = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() not in LIGHT_OBJECTS]
+        actors = [a for h in heads for a in finder.actors(h)]
+        status = certainty(tok, heads)
+        for actor in actors:
+            if actor == antecedent.target:
+                continue
+            cand = Candidate(token=tok, entry=antecedent.first.entry, roles=antecedent.first.roles,
+                             certainty=status, sentence=sentence[0].sentence, sent=sent, nominal=False,
+                             type=antecedent.type, relation=antecedent.first.relation)
+            drafts.append(_draft(cand, actor, antecedent.target))
+
+
+def _apply_denial(denial: Candidate, drafts: list[Draft]) -> None:
+    deniers = denial.roles.sources
+    if not deniers:
+        return
+    scope = [c for c in denial.token.children if c.dep_ in ("ccomp", "dobj")]
+    denied = [d for d in drafts if any(s.is_ancestor(m.token) or s.i == m.token.i for s in scope for m in d.mentions)
+              and denial not in d.mentions]
+    if not denied:
+        window = range(denial.sentence - 2, denial.sentence + 1)
+        recent = [d for d in drafts if d.last_sentence in window and denial not in d.mentions
+                  and (d.status == "reported" or d.speakers) and not _is_denial(d)]
+        if denial.token.dep_ == "relcl" and denial.token.head.lemma_ in CLAIM_NOUNS:
+            recent = [d for d in recent if d.last_sentence == denial.sentence] or recent
+        denied = recent[-2:] if recent else []
+    for draft in denied:
+        draft.denied_by += [a for a in deniers if a not in draft.denied_by]
+        if draft.status == "asserted":
+            draft.status, draft.status_cue = "reported", "denied"
+            draft.attributed_to += [a for a in draft.speakers if a not in draft.attributed_to]
+
+
+def _is_denial(draft: Draft) -> bool:
+    return draft.first.token.lemma_ in DENIALS
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for draft in drafts:
+        if draft.source is None:
+            continue
+        twin = next((o for o in out if _same_event(o, draft)), None)
+        if twin is None:
+            out.append(draft)
+            continue
+        for cand in draft.mentions:
+            twin.add(cand)
+        twin.target = twin.target or draft.target
+        twin.denied_by += [a for a in draft.denied_by if a not in twin.denied_by]
+    return out
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or a.status != b.status or not compatible(a.date, b.date):
+        return False
+    if a.source == b.source and a.target == b.target:
+        return True
+    if a.type in SYMMETRIC and {a.source, a.target} == {b.source, b.target}:
+        return True
+    same_sentence = a.first.sentence == b.first.sentence
+    return same_sentence and a.source == b.source and (a.target is None or b.target is None)
+
+
+def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
+    events: list[Event] = []
+    for draft in drafts:
+        if draft.source is None or draft.source == draft.target:
+            continue
+        if draft.target is None and draft.type in NEEDS_TARGET:
+            continue
+        kind = _kind(draft.source, doc, base)
+        if kind == "media" and draft.type not in MEDIA_TYPES:
+            continue
+        first = draft.first
+        relation = first.relation if draft.status == "asserted" else None
+        events.append(Event(
+            id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
+            type=draft.type, cameo=first.entry.cameo, context=first.entry.context,
+            status=draft.status, status_cue=draft.status_cue,
+            attributed_to=draft.attributed_to if draft.status == "reported" else [],
+            denied_by=draft.denied_by, date=draft.date, relation=relation,
+            evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
+    return events
+
+
+def _kind(actor_id: str, doc: Document, base: ActorBase) -> str | None:
+    if actor_id in doc.actors:
+        return doc.actors[actor_id].kind
+    return base.actor(actor_id).kind if actor_id in base else None
+
+
+def _unique_sentences(mentions: list[Candidate]) -> list[Candidate]:
+    seen: set[int] = set()
+    out = []
+    for cand in mentions:
+        if cand.sentence not in seen:
+            seen.add(cand.sentence)
+            out.append(cand)
+    return out
+
+
+def _evidence(doc: Document, cand: Candidate) -> Evidence:
+    sent, tok = cand.sent, cand.token
+    text = sent.text.rstrip()
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    text = text.strip()
+    return Evidence(doc=doc.id, sentence=cand.sentence, start=start, end=start + len(text),
+                    text=text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                    trigger=tok.text)

@@ -1,0 +1,73 @@
+"""Runs the event sub-stages over one parsed document."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge import load_actor_base
+from ...knowledge.lexicon import load_lexicon
+from ...model import Document, Event
+from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .candidates import Candidate
+from .corefer import resolve_document
+from .roles import RoleFinder
+from .status import certainty
+from .timing import date_sentence
+from .when import Timeline
+
+
+class Salience:
+    """Antecedents for pronouns: the most recent actors in subject position."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+
+    def resolve(self, pronoun: Token) -> list[str]:
+        doc = pronoun.doc
+        for tok in reversed(doc[max(0, pronoun.i - 120): pronoun.i]):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+                actors = self.index.phrase_actors(tok)
+                if actors:
+                    return actors[:1]
+        return []
+
+
+def extract_events(doc: Document) -> list[Event]:
+    parsed: Doc = doc.spacy_doc
+    base = load_actor_base()
+    index = ActorIndex(doc, parsed, base.entries.keys())
+    finder = RoleFinder(index, Salience(index).resolve)
+    lexicon = load_lexicon()
+    timeline = Timeline(doc.published)
+    from .triggers import find_triggers
+
+    candidates: list[Candidate] = []
+    for number, sent in enumerate(parsed.sents):
+        found = [_candidate(f, finder, number, sent) for f in find_triggers(sent, lexicon)]
+        date_sentence(sent, found, timeline, doc.notes)
+        for cand in found:
+            cand.attributed_to = _actors(finder, cand.certainty.claimants)
+            cand.speakers = _actors(finder, cand.certainty.speakers)
+        candidates += found
+    return resolve_document(candidates, doc, finder, base)
+
+
+def _candidate(found, finder: RoleFinder, number: int, sent: Span) -> Candidate:  # type: ignore[no-untyped-def]
+    token, entry = found.token, found.entry
+    if found.nominal:
+        roles = finder.noun_roles(token, entry)
+        subjects = [c for c in token.children if c.dep_ == "poss"]
+    else:
+        roles = finder.verb_roles(token, entry, found.needed)
+        subjects = finder.subject_heads(token)[0]
+    return Candidate(token=token, entry=entry, roles=roles, certainty=certainty(token, subjects),
+                     sentence=number, sent=sent, nominal=found.nominal)
+
+
+def _actors(finder: RoleFinder, heads: list[Token]) -> list[str]:
+    out: list[str] = []
+    for head in heads:
+        for actor in finder.actors(head):
+            if actor not in out:
+                out.append(actor)
+    return out

@@ -1,0 +1,194 @@
+"""Who acts and who is acted upon: source and target from the dependency parse.
+
+Verbs: active subject → source, object or a prepositional object (with, against, ...) →
+target; passive "by" agent → source, passive subject → target; a verb without a subject
+inherits one (object control "urged X to", coordination, participles, relative clauses,
+"became the first state to recognize"). Nouns: possessor, "by" agent or actor adjectives
+("Sino-Russian") → source; "of/on/against/with/between" objects → target; otherwise the
+subject of the verb that governs the noun ("maintained a relationship with").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ...knowledge.lexicon import Trigger
+from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_SUBJ = {"nsubj", "csubj"}
+_OBJ = {"dobj", "dative", "oprd"}
+Resolver = Callable[[Token], list[str]]  # pronoun → antecedent actors
+
+
+@dataclass
+class Roles:
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    passive: bool = False
+
+    def pairs(self, event_type: str) -> list[tuple[str, str | None]]:
+        """One (source, target) per actor pair; coordinated subjects of a symmetric event
+        with no target pair up with each other ("Iran and Saudi Arabia agreed")."""
+        sources, targets = self.sources, list(self.targets)
+        if not targets and event_type in SYMMETRIC and len(sources) > 1:
+            return [(sources[0], other) for other in sources[1:]]
+        out: list[tuple[str, str | None]] = []
+        for s in sources:
+            for t in targets or [None]:
+                if s != t:
+                    out.append((s, t))
+        return out
+
+
+class RoleFinder:
+    """Finds roles for triggers in one parsed document."""
+
+    def __init__(self, index: ActorIndex, resolve_pronoun: Resolver) -> None:
+        self.index = index
+        self.resolve_pronoun = resolve_pronoun
+
+    # -- shared helpers -------------------------------------------------------------------
+
+    def actors(self, head: Token) -> list[str]:
+        """Actors named by a phrase head and its conjuncts, resolving pronouns."""
+        if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+            return self.resolve_pronoun(head)
+        if head.lower_ in _RELATIVE and head.dep_ in _SUBJ | {"nsubjpass"}:
+            clause = head.head
+            return self.actors(clause.head) if clause.dep_ == "relcl" else []
+        return self.index.phrase_actors(head)
+
+    def subject_heads(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """The tokens that act in a verb's clause, and whether the clause is passive."""
+        kids = list(verb.children)
+        agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent, True
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+            return [], True
+        subj = [c for c in kids if c.dep_ in _SUBJ]
+        if subj:
+            return subj, False
+        if depth < 4:
+            return self._inherited(verb, depth), False
+        return [], False
+
+    def _inherited(self, verb: Token, depth: int) -> list[Token]:
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        if dep == "xcomp":
+            controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            return controllers or self.subject_heads(head, depth + 1)[0]
+        if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return self.subject_heads(head, depth + 1)[0]
+        if dep == "pcomp":
+            owner = head.head
+            accused = [c for c in owner.children if c.dep_ in ("dobj", "dative")]
+            if owner.pos_ == "VERB" and head.lower_ in ("of", "for", "with") and accused:
+                return accused  # "accused Pakistan of sheltering": Pakistan shelters
+            if owner.pos_ in ("VERB", "AUX"):
+                return self.subject_heads(owner, depth + 1)[0]
+            return [c for c in owner.children if c.dep_ == "poss"]
+        if dep in ("relcl", "acl"):
+            if head.dep_ == "attr" and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_heads(head.head, depth + 1)[0]
+            return [head] if dep == "relcl" else []
+        return []
+
+    def object_heads(self, verb: Token, entry: Trigger, skip: Token | None = None) -> list[Token]:
+        """Direct objects, else prepositional objects the entry names (`by`)."""
+        kids = [c for c in verb.children if skip is None or c.i != skip.i]
+        objects = [c for c in kids if c.dep_ in _OBJ]
+        if objects:
+            return objects
+        for host in [verb, *([skip] if skip is not None else [])]:
+            for child in host.children:
+                if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                    found = [g for g in child.children if g.dep_ == "pobj"]
+                    if found:
+                        return found
+        return []
+
+    # -- verbs ----------------------------------------------------------------------------
+
+    def verb_roles(self, verb: Token, entry: Trigger, needed: Token | None) -> Roles:
+        heads, passive = self.subject_heads(verb)
+        roles = Roles(passive=passive)
+        roles.sources = [a for h in heads for a in self.actors(h)]
+        if passive:
+            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not patients and verb.dep_ in ("acl", "relcl"):
+                patients = [verb.head]  # "the Emirate, re-established by the Taliban"
+            roles.targets = [a for h in patients for a in self.actors(h)]
+        else:
+            skip = needed if needed is not None and needed.head.i == verb.i else None
+            for head in self.object_heads(verb, entry, skip):
+                roles.targets += [a for a in self.actors(head) if a not in roles.targets]
+            for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and not roles.targets):
+                for head in self.object_heads(xcomp, entry):  # "refused to attend a conference"
+                    roles.targets += self.actors(head)
+        roles.sources = _unique(roles.sources)
+        return roles
+
+    # -- nouns ----------------------------------------------------------------------------
+
+    def noun_roles(self, noun: Token, entry: Trigger) -> Roles:
+        roles = Roles()
+        for child in noun.children:
+            if child.dep_ == "poss":
+                roles.sources += self.actors(child)
+            elif child.dep_ in ("amod", "compound", "nmod"):
+                roles.sources += [a for a in [self.index.actor_at(child)] if a]
+            elif child.dep_ == "prep":
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                if child.lower_ == "by":
+                    roles.sources += [a for p in pobjs for a in self.actors(p)]
+                elif child.lower_ in entry.target_preps or child.lower_ == "between":
+                    roles.targets += [a for p in pobjs for a in self.actors(p)]
+            elif child.dep_ == "acl":
+                agent, _ = self.subject_heads(child)
+                roles.sources += [a for h in agent for a in self.actors(h)]
+        roles.sources = _unique(roles.sources)
+        roles.targets = [t for t in _unique(roles.targets) if t not in roles.sources[:1]]
+        if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:
+            roles.targets = roles.sources[1:2]  # "Sino-Russian cooperation"
+            roles.sources = roles.sources[:1]
+        if not roles.sources and len(roles.targets) > 1 and _has_between(noun):
+            roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
+        if not roles.sources:
+            self._from_governor(noun, roles)
+        return roles
+
+    def _from_governor(self, noun: Token, roles: Roles) -> None:
+        """A noun without its own actor takes the subject of the verb that governs it:
+        "Russia maintained a relationship with", "described the Taliban as allies"."""
+        verb, via = noun.head, noun.dep_
+        if via == "pobj" and verb.dep_ == "prep":
+            via, verb = "pobj:" + verb.lower_, verb.head
+        if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd"):
+            return
+        heads, passive = self.subject_heads(verb)
+        if passive:
+            return
+        roles.sources = _unique([a for h in heads for a in self.actors(h)])
+        if not roles.targets and via in ("pobj:as", "oprd"):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            roles.targets = [a for h in objects for a in self.actors(h)]
+
+
+def _has_between(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+
+
+def _unique(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,144 @@
+"""Attach date phrases to the events of a sentence.
+
+A phrase belongs to the clause it modifies: to an event whose trigger is that clause's word
+or lies below it, unless a reporting verb or a claim stands between them ("X reported in
+2020 that Y paid …" dates the report, not the payment). "N days after <clause>" dates the
+events inside the clause from the date of the clause it modifies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ...model import EventDate
+from .candidates import Candidate
+from .status import CLAIM_NOUNS, REPORTING_VERBS, SAYING_VERBS
+from .when import OFFSET, Timeline, _clean
+
+_BARRIERS = REPORTING_VERBS | SAYING_VERBS | CLAIM_NOUNS | {"deny", "accuse", "dismiss"}
+_DIRECTIONS = {"after", "before", "since"}
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass
+class Phrase:
+    text: str
+    root: Token
+    start: int
+    end: int
+    direction: str | None = None  # "after"/"before" for offsets ("three days after …")
+    scope: Token | None = None  # the word whose subtree the offset dates
+
+
+def date_sentence(sent: Span, candidates: list[Candidate], timeline: Timeline, notes: list[str]) -> None:
+    """Give each candidate of the sentence the date its clause carries, if any."""
+    phrases = _phrases(sent)
+    plain = [p for p in phrases if p.direction is None]
+    offsets = [p for p in phrases if p.direction is not None]
+    in_offset = {c.token.i for c in candidates for p in offsets if _under(c.token, p.scope)}
+    resolved: dict[int, EventDate] = {}
+    for phrase in plain:
+        owners = [c for c in candidates if c.token.i not in in_offset and _distance(c.token, _host(phrase)) is not None]
+        future = any(c.certainty.status == "hypothetical" for c in owners)
+        found = timeline.resolve(phrase.text, future=future)
+        if found == "unparsed":
+            notes.append(f"unparsed date phrase {phrase.text!r} in sentence {sent.text[:60]!r}")
+            continue
+        if found is None or isinstance(found, str):
+            continue
+        resolved[phrase.start] = found
+        for cand in owners:
+            _offer(cand, found, _distance(cand.token, _host(phrase)))
+    for phrase in offsets:
+        base = _base_date(phrase, plain, resolved)
+        found = timeline.offset(base, phrase.text, phrase.direction or "after")
+        for cand in candidates:
+            if found is not None and _under(cand.token, phrase.scope):
+                cand.date = found
+
+
+def _offer(cand: Candidate, found: EventDate, distance: int | None) -> None:
+    """Keep the date of the nearest phrase (stored with its distance on the candidate)."""
+    best = getattr(cand, "_date_distance", None)
+    if distance is not None and (best is None or distance < best):
+        cand.date = found
+        cand._date_distance = distance  # type: ignore[attr-defined]
+
+
+def _phrases(sent: Span) -> list[Phrase]:
+    out: list[Phrase] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        covered.update(range(ent.start, ent.end))
+        phrase = Phrase(ent.text, ent.root, ent.start, ent.end)
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if nxt is not None and nxt.lower_ in _DIRECTIONS and OFFSET.match(_clean(ent.text)):
+            phrase.direction, phrase.scope = nxt.lower_, nxt
+        out.append(phrase)
+    for tok in sent:
+        if tok.i in covered or not _YEAR.match(tok.text):
+            continue
+        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod", "appos", "pobj") or _in_parens(tok):
+            out.append(Phrase(tok.text, tok, tok.i, tok.i + 1))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _in_parens(tok: Token) -> bool:
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+
+
+def _host(phrase: Phrase) -> Token:
+    """The clause word (verb or event noun) the phrase modifies."""
+    tok = phrase.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_ in _EVENT_NOUNS:
+            return tok
+    return tok
+
+
+_EVENT_NOUNS: set[str] = set()  # filled by the lexicon at import time, see _load_event_nouns
+
+
+def _load_event_nouns() -> None:
+    from ...knowledge.lexicon import load_lexicon
+
+    _EVENT_NOUNS.update(e.lemma for e in load_lexicon().entries if e.pos == "n")
+
+
+_load_event_nouns()
+
+
+def _distance(trigger: Token, host: Token) -> int | None:
+    """Steps from the trigger up to the host, or None when the host is not above the
+    trigger or a report/claim stands between them."""
+    tok, steps = trigger, 0
+    while True:
+        if tok.i == host.i:
+            return steps
+        if tok.head.i == tok.i or steps > 10:
+            return None
+        tok = tok.head
+        steps += 1
+        if tok.lemma_ in _BARRIERS and tok.i != trigger.i:
+            return None
+
+
+def _under(token: Token, scope: Token | None) -> bool:
+    return scope is not None and scope.is_ancestor(token)
+
+
+def _base_date(phrase: Phrase, plain: list[Phrase], resolved: dict[int, EventDate]) -> EventDate | None:
+    """The date of the clause the offset hangs from ("on February 26, three days after")."""
+    for other in sorted(plain, key=lambda p: abs(p.start - phrase.start)):
+        if other.start in resolved and other.start < phrase.start:
+            return resolved[other.start]
+    return None

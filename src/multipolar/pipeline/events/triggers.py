@@ -1,0 +1,65 @@
+"""Find event triggers in a sentence: verbs and nouns whose lemma is in the lexicon,
+with the dependent word an entry needs ("cut" + "ties"), which that entry then consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ...knowledge.lexicon import Lexicon, Trigger
+
+_POS = {"VERB": "v", "NOUN": "n", "PROPN": "n"}
+# "refused to attend": the attending did not happen; the refusal is the event.
+REFUSALS = {"refuse", "decline", "reject", "fail"}
+
+
+@dataclass(frozen=True)
+class Found:
+    token: Token
+    entry: Trigger
+    needed: Token | None  # the dependent word the entry required, if any
+
+    @property
+    def nominal(self) -> bool:
+        return self.entry.pos == "n"
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
+    """Triggers of one sentence, in text order; a word consumed by another trigger's entry
+    (the "ties" of "cut ties") is not a trigger of its own."""
+    found: list[Found] = []
+    consumed: set[int] = set()
+    for token in sentence:
+        pos = _POS.get(token.pos_)
+        if pos is None:
+            continue
+        for entry in lexicon.candidates(token.lemma_, pos):
+            needed = _needed(token, entry)
+            if entry.needs is None or needed is not None:
+                found.append(Found(token, entry, needed))
+                if needed is not None:
+                    consumed.add(needed.i)
+                break
+    kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)]
+    return kept
+
+
+def _needed(token: Token, entry: Trigger) -> Token | None:
+    """The token that satisfies `entry.needs`: a child, grandchild, or the governing verb."""
+    if entry.needs is None:
+        return None
+    want = entry.needs.lower()
+    for child in token.children:
+        if child.lemma_.lower() == want or child.lower_ == want:
+            return child
+        for grandchild in child.children:
+            if grandchild.lemma_.lower() == want:
+                return grandchild
+    if token.head.lemma_.lower() == want and token.head.i != token.i:
+        return token.head
+    return None
+
+
+def _under_refusal(token: Token) -> bool:
+    return token.dep_ == "xcomp" and token.head.lemma_ in REFUSALS
