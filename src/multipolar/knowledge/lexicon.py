@@ -13,7 +13,8 @@ import yaml
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # Prepositions that introduce a target when an entry names none.
-DEFAULT_TARGET_PREPS = ("with", "against", "on")
+DEFAULT_TARGET_PREPS = {"v": ("with", "against", "on"),
+                        "n": ("of", "on", "against", "with", "to", "between")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,24 @@ class Lexicon:
 
 
 def _entry(item: dict[str, Any]) -> Trigger:
+    words = [item.get("w"), *(item.get("by") or [])]
+    if any(not isinstance(w, (str, type(None))) for w in words):
+        raise ValueError(f"quote the words of {item['l']!r}: YAML reads on/off/yes/no as booleans")
     if item["t"] not in PLOVER_TYPES:
         raise ValueError(f"unknown PLOVER type {item['t']!r} for {item['l']!r}")
     return Trigger(lemma=item["l"], pos=item["p"], type=item["t"], cameo=str(item["c"]),
-                   needs=item.get("w"), target_preps=tuple(item.get("by") or DEFAULT_TARGET_PREPS),
+                   needs=item.get("w"), target_preps=_preps(item),
                    relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"])
+
+
+def _preps(item: dict[str, Any]) -> tuple[str, ...]:
+    preps = list(item.get("by") or DEFAULT_TARGET_PREPS[item["p"]])
+    if item.get("w") in _PREPOSITIONS and item["w"] not in preps:
+        preps.append(item["w"])  # "warn of X": X is the target
+    return tuple(preps)
+
+
+_PREPOSITIONS = {"of", "on", "for", "with", "against", "about", "to", "at", "from", "into"}
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,9 @@ from ...model import Document, Mention
 # Modifier links that keep us inside the phrase, with their walking cost.
 _NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 2}
 _PREP_COST = 2
-_ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including", "inside", "within", "across"}
+_ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including", "inside", "within",
+               "across", "against", "on", "over", "into", "toward", "towards"}
+_ADJ_PREPS = {"to", "with"}  # "gunmen loyal to X", "militias allied with X"
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
 _SUPPORTER = re.compile(r"^[-–](?:backed|aligned|allied|sponsored|funded|friendly|supported|leaning)\b")
@@ -61,10 +63,25 @@ class ActorIndex:
             actor = self.actor_at(token)
             if actor is None:
                 continue
-            rank = (cost, 0 if actor in self.kb_ids else 1, token.i)
+            # A known actor anywhere in the phrase beats a new one ("Khost province" of
+            # "Afghanistan's Khost province"); then the nearer, then the earlier.
+            rank = (0 if actor in self.kb_ids else 1, cost, token.i)
             if best is None or rank < best[:3]:
                 best = (*rank, actor)
-        return best[3] if best else None
+        if best is None:
+            return self._agent_of_modifier(head)
+        return best[3]
+
+    def _agent_of_modifier(self, head: Token) -> str | None:
+        """"the charges made by Congo", "the deal brokered by China": the agent."""
+        for child in head.children:
+            if child.dep_ == "acl":
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                        found = self.actor_at(pobj) or self.phrase_actor(pobj)
+                        if found:
+                            return found
+        return None
 
     def _walk(self, head: Token) -> Iterable[tuple[Token, int]]:
         stack = [(head, 0)]
@@ -78,7 +95,8 @@ class ActorIndex:
             for child in token.children:
                 if child.dep_ in _CLAUSES:
                     continue
-                if child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
+                prep_ok = child.lower_ in _ROLE_PREPS or (token.pos_ == "ADJ" and child.lower_ in _ADJ_PREPS)
+                if child.dep_ == "prep" and prep_ok:
                     stack.extend((g, cost + _PREP_COST) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in _NEAR:
                     stack.append((child, cost + _NEAR[child.dep_]))

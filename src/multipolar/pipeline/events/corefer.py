@@ -22,8 +22,7 @@ EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestra
 LIGHT_VERBS = {"take", "do", "follow"}
 LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "likewise"}
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
-NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION",
-                "CONCEDE"}
+NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 

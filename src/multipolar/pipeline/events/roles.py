@@ -102,18 +102,23 @@ class RoleFinder:
         return []
 
     def object_heads(self, verb: Token, entry: Trigger, skip: Token | None = None) -> list[Token]:
-        """Direct objects, else prepositional objects the entry names (`by`)."""
-        kids = [c for c in verb.children if skip is None or c.i != skip.i]
-        objects = [c for c in kids if c.dep_ in _OBJ]
-        if objects:
-            return objects
-        for host in [verb, *([skip] if skip is not None else [])]:
+        """Direct objects (the word an entry needed too: "reversed Daesh's gains")."""
+        return [c for c in verb.children if c.dep_ in _OBJ]
+
+    def prep_heads(self, hosts: list[Token], preps: tuple[str, ...]) -> list[Token]:
+        """Objects of the first of `preps` found on the hosts ("sent aid to Syria")."""
+        for host in hosts:
             for child in host.children:
-                if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     found = [g for g in child.children if g.dep_ == "pobj"]
                     if found:
                         return found
         return []
+
+    def clause_subjects(self, verb: Token) -> list[Token]:
+        """Subjects of a that-clause: "demanded that Japan halt" → Japan."""
+        return [s for c in verb.children if c.dep_ == "ccomp"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
     # -- verbs ----------------------------------------------------------------------------
 
@@ -127,14 +132,25 @@ class RoleFinder:
                 patients = [verb.head]  # "the Emirate, re-established by the Taliban"
             roles.targets = [a for h in patients for a in self.actors(h)]
         else:
-            skip = needed if needed is not None and needed.head.i == verb.i else None
-            for head in self.object_heads(verb, entry, skip):
-                roles.targets += [a for a in self.actors(head) if a not in roles.targets]
+            objects = self.object_heads(verb, entry)
+            hosts = [verb, *objects, *([needed] if needed is not None else [])]
+            if needed is not None and needed.dep_ in _OBJ:  # "held talks with X on Y": with X
+                roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
+            roles.targets = roles.targets or self._actors_of(objects, roles.sources)
+            if not roles.targets:  # "withdrew its troops from Mali", "normalize ties with X"
+                roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
+            if not roles.targets and entry.type in ("REQUEST", "ACCUSE", "THREATEN"):
+                roles.targets = self._actors_of(self.clause_subjects(verb), roles.sources)
             for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and not roles.targets):
-                for head in self.object_heads(xcomp, entry):  # "refused to attend a conference"
-                    roles.targets += self.actors(head)
+                heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
+                heads += self.prep_heads([xcomp, *heads], entry.target_preps)
+                roles.targets = self._actors_of(heads, roles.sources)
         roles.sources = _unique(roles.sources)
         return roles
+
+    def _actors_of(self, heads: list[Token], exclude: list[str]) -> list[str]:
+        found = [a for h in heads for a in self.actors(h)]
+        return [a for a in _unique(found) if a not in exclude]
 
     # -- nouns ----------------------------------------------------------------------------
 
@@ -144,7 +160,10 @@ class RoleFinder:
             if child.dep_ == "poss":
                 roles.sources += self.actors(child)
             elif child.dep_ in ("amod", "compound", "nmod"):
-                roles.sources += [a for a in [self.index.actor_at(child)] if a]
+                # "Indo-Japanese cooperation": "Indo" hangs from "Japanese"
+                mods = sorted([child, *(g for g in child.children if g.dep_ in ("amod", "compound", "npadvmod"))],
+                              key=lambda t: t.i)
+                roles.sources += [a for a in (self.index.actor_at(m) for m in mods) if a]
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 if child.lower_ == "by":
@@ -162,10 +181,13 @@ class RoleFinder:
         if not roles.sources and len(roles.targets) > 1 and _has_between(noun):
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.sources:
-            self._from_governor(noun, roles)
+            self._from_governor(noun, roles, entry)
+        if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            roles.targets = self._actors_of(subjects, roles.sources)
         return roles
 
-    def _from_governor(self, noun: Token, roles: Roles) -> None:
+    def _from_governor(self, noun: Token, roles: Roles, entry: Trigger) -> None:
         """A noun without its own actor takes the subject of the verb that governs it:
         "Russia maintained a relationship with", "described the Taliban as allies"."""
         verb, via = noun.head, noun.dep_
@@ -180,6 +202,8 @@ class RoleFinder:
         if not roles.targets and via in ("pobj:as", "oprd"):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             roles.targets = [a for h in objects for a in self.actors(h)]
+        if not roles.targets:  # "issued an ultimatum to Niger", "cleared the sale … to Turkey"
+            roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
 
 
 def _has_between(noun: Token) -> bool:

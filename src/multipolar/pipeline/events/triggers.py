@@ -12,6 +12,7 @@ from ...knowledge.lexicon import Lexicon, Trigger
 _POS = {"VERB": "v", "NOUN": "n", "PROPN": "n"}
 # "refused to attend": the attending did not happen; the refusal is the event.
 REFUSALS = {"refuse", "decline", "reject", "fail"}
+GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,15 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 if needed is not None:
                     consumed.add(needed.i)
                 break
+    verbs = {f.token.i: f for f in found if not f.nominal}
+    for f in found:
+        verb = verbs.get(f.token.head.i) if f.nominal and f.token.dep_ == "dobj" else None
+        if verb is None:
+            continue
+        # "signed a ceasefire": a generic verb yields to its object; "normalized ties": the
+        # verb is the event and its object is no second one.
+        generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
+        consumed.add(verb.token.i if generic else f.token.i)
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)]
     return kept
 
