@@ -31,6 +31,7 @@ class Trigger:
     context: str | None
     example: str
     expect: str
+    bare: bool = False  # only when the verb has no direct object ("warned of", not "warned X of")
 
 
 class Lexicon:
@@ -54,7 +55,8 @@ def _entry(item: dict[str, Any]) -> Trigger:
         raise ValueError(f"unknown PLOVER type {item['t']!r} for {item['l']!r}")
     return Trigger(lemma=item["l"], pos=item["p"], type=item["t"], cameo=str(item["c"]),
                    needs=item.get("w"), target_preps=_preps(item),
-                   relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"])
+                   relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"],
+                   bare=bool(item.get("bare")))
 
 
 def _preps(item: dict[str, Any]) -> tuple[str, ...]:

@@ -18,7 +18,10 @@ from ...model import Document, Mention
 _NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 2}
 _PREP_COST = 2
 _ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including", "inside", "within",
-               "across", "against", "on", "over", "into", "toward", "towards"}
+               "across", "against", "on", "over", "into", "toward", "towards", "along", "around"}
+# "its border with Cambodia", "talks with X": a partner phrase under these nouns
+_WITH_NOUNS = {"border", "frontier", "boundary", "talk", "tie", "relation", "relationship",
+               "cooperation", "agreement", "deal", "negotiation", "dialogue", "partnership"}
 _ADJ_PREPS = {"to", "with"}  # "gunmen loyal to X", "militias allied with X"
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
@@ -68,8 +71,8 @@ class ActorIndex:
             rank = (0 if actor in self.kb_ids else 1, cost, token.i)
             if best is None or rank < best[:3]:
                 best = (*rank, actor)
-        if best is None:
-            return self._agent_of_modifier(head)
+        if best is None or best[0] == 1:  # nothing, or only a new actor: try "made by X"
+            return self._agent_of_modifier(head) or (best[3] if best else None)
         return best[3]
 
     def _agent_of_modifier(self, head: Token) -> str | None:
@@ -95,16 +98,23 @@ class ActorIndex:
             for child in token.children:
                 if child.dep_ in _CLAUSES:
                     continue
-                prep_ok = child.lower_ in _ROLE_PREPS or (token.pos_ == "ADJ" and child.lower_ in _ADJ_PREPS)
+                prep_ok = (child.lower_ in _ROLE_PREPS
+                           or (token.pos_ == "ADJ" and child.lower_ in _ADJ_PREPS)
+                           or (token.lemma_ in _WITH_NOUNS and child.lower_ in ("with", "between")))
                 if child.dep_ == "prep" and prep_ok:
                     stack.extend((g, cost + _PREP_COST) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in _NEAR:
                     stack.append((child, cost + _NEAR[child.dep_]))
 
     def phrase_actors(self, head: Token) -> list[str]:
-        """Actors of a phrase and of the phrases coordinated with it ("Russia and China")."""
+        """Actors of a phrase and of the phrases coordinated with it ("Russia and China",
+        "Indian and Chinese troops")."""
         actors: list[str] = []
-        for token in [head, *head.conjuncts]:
+        tokens = [head, *head.conjuncts]
+        for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
+            if self.actor_at(mod) and mod.conjuncts:
+                tokens += [mod, *mod.conjuncts]
+        for token in tokens:
             actor = self.phrase_actor(token)
             if actor and actor not in actors:
                 actors.append(actor)

@@ -78,7 +78,8 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     for cand in cands:
         by_sentence.setdefault(cand.sentence, []).append(cand)
     for number in sorted(by_sentence):
-        for cand in by_sentence[number]:
+        # mentions with actors first, so that "the strike that killed X" finds its deed
+        for cand in sorted(by_sentence[number], key=lambda c: not c.roles.pairs(c.type)):
             _place(cand, drafts, finder)
         _light_verbs(by_sentence[number], drafts, finder)
     for cand in cands:

@@ -58,8 +58,8 @@ class RoleFinder:
         """Actors named by a phrase head and its conjuncts, resolving pronouns."""
         if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
             return self.resolve_pronoun(head)
-        if head.lower_ in _RELATIVE and head.dep_ in _SUBJ | {"nsubjpass"}:
-            clause = head.head
+        if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
+            clause = head.head if head.dep_ != "pobj" else head.head.head
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
         return self.index.phrase_actors(head)
 
@@ -182,6 +182,11 @@ class RoleFinder:
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.sources:
             self._from_governor(noun, roles, entry)
+        if not roles.targets:  # "China's demand that the Philippines tow away its ship"
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
+            subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                        and s.lower_ not in _RELATIVE]
+            roles.targets = self._actors_of(subjects, roles.sources)
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)
@@ -193,10 +198,11 @@ class RoleFinder:
         verb, via = noun.head, noun.dep_
         if via == "pobj" and verb.dep_ == "prep":
             via, verb = "pobj:" + verb.lower_, verb.head
-        if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd"):
-            return
+        if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
+                                                            "nsubjpass"):
+            return  # "nsubjpass": "sanctions were imposed on X by Y"
         heads, passive = self.subject_heads(verb)
-        if passive:
+        if passive and via != "nsubjpass":
             return
         roles.sources = _unique([a for h in heads for a in self.actors(h)])
         if not roles.targets and via in ("pobj:as", "oprd"):

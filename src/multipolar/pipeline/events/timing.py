@@ -105,13 +105,15 @@ def _host(phrase: Phrase) -> Token:
     return tok
 
 
-_EVENT_NOUNS: set[str] = set()  # filled by the lexicon at import time, see _load_event_nouns
+_EVENT_NOUNS: set[str] = set()  # filled from the lexicon at import time
+_TRIGGER_VERBS: set[str] = set()
 
 
 def _load_event_nouns() -> None:
     from ...knowledge.lexicon import load_lexicon
 
     _EVENT_NOUNS.update(e.lemma for e in load_lexicon().entries if e.pos == "n")
+    _TRIGGER_VERBS.update(e.lemma for e in load_lexicon().entries if e.pos == "v")
 
 
 _load_event_nouns()
@@ -119,7 +121,11 @@ _load_event_nouns()
 
 def _distance(trigger: Token, host: Token) -> int | None:
     """Steps from the trigger up to the host, or None when the host is not above the
-    trigger or a report/claim stands between them."""
+    trigger or a report/claim stands between them. A host below the trigger that is no
+    event itself ("applied to join … on 28 February") counts, at a cost."""
+    if trigger.is_ancestor(host) and host.lemma_ not in _EVENT_NOUNS and host.lemma_ not in _TRIGGER_VERBS:
+        depth = sum(1 for a in host.ancestors if trigger.is_ancestor(a) or a.i == trigger.i)
+        return depth + 5
     tok, steps = trigger, 0
     while True:
         if tok.i == host.i:

@@ -36,6 +36,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         if pos is None:
             continue
         for entry in lexicon.candidates(token.lemma_, pos):
+            if entry.bare and any(c.dep_ in ("dobj", "dative") for c in token.children):
+                continue
             needed = _needed(token, entry)
             if entry.needs is None or needed is not None:
                 found.append(Found(token, entry, needed))
