@@ -14,7 +14,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # Prepositions that introduce a target when an entry names none.
 DEFAULT_TARGET_PREPS = {"v": ("with", "against", "on"),
-                        "n": ("of", "on", "against", "with", "to", "between")}
+                        "n": ("of", "on", "against", "with", "to", "between"), "a": ()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Trigger:
     """One lexicon entry."""
 
     lemma: str
-    pos: str  # "v" or "n"
+    pos: str  # "v" verb, "n" noun, "a" adverb ("militarily in X, Y and Z")
     type: str
     cameo: str
     needs: str | None  # a dependent word the trigger must have ("cut" + "ties")

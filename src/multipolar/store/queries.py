@@ -23,6 +23,9 @@ def event_records(store: Store) -> list[dict[str, Any]]:
             for e in events]
 
 
-def relation_records(store: Store) -> list[dict[str, Any]]:
-    """Relations derived from events (filled in by the events issue)."""
-    return []
+def relation_records(store: Store, kind: str | None = None, actor: str | None = None,
+                     as_of: str | None = None) -> list[dict[str, Any]]:
+    """Relations derived from events, as dicts (see store/relations.py)."""
+    from .relations import derive_relations
+
+    return [p.as_dict() for p in derive_relations(store, kind, actor, as_of)]

@@ -15,7 +15,10 @@ from spacy.tokens import Doc, Token
 from ...model import Document, Mention
 
 # Modifier links that keep us inside the phrase, with their walking cost.
-_NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 2}
+_NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 1}
+# "Afghanistan's neighbours" are not Afghanistan: the owner of these nouns is someone else.
+RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "critic", "opponent",
+              "supporter", "adversary", "friend", "backer", "foe", "counterpart", "patron", "proxy"}
 _PREP_COST = 2
 _ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including", "inside", "within",
                "across", "against", "on", "over", "into", "toward", "towards", "along", "around"}
@@ -59,10 +62,12 @@ class ActorIndex:
         mention = self.by_token.get(token.i)
         return mention.actor_id if mention else None
 
-    def phrase_actor(self, head: Token) -> str | None:
+    def phrase_actor(self, head: Token, max_cost: int = 6) -> str | None:
         """The actor a noun phrase names, searching modifiers before prepositional phrases."""
         best: tuple[int, int, int, str] | None = None
         for token, cost in self._walk(head):
+            if cost > max_cost:
+                continue
             actor = self.actor_at(token)
             if actor is None:
                 continue
@@ -96,7 +101,7 @@ class ActorIndex:
             seen.add(token.i)
             yield token, cost
             for child in token.children:
-                if child.dep_ in _CLAUSES:
+                if child.dep_ in _CLAUSES or (child.dep_ == "poss" and token.lemma_ in RELATIONAL):
                     continue
                 prep_ok = (child.lower_ in _ROLE_PREPS
                            or (token.pos_ == "ADJ" and child.lower_ in _ADJ_PREPS)
@@ -114,8 +119,10 @@ class ActorIndex:
         for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
             if self.actor_at(mod) and mod.conjuncts:
                 tokens += [mod, *mod.conjuncts]
-        for token in tokens:
-            actor = self.phrase_actor(token)
+        for n, token in enumerate(tokens):
+            # a conjunct counts only when it names an actor itself ("Russia and China"), not
+            # when an actor hides in its own phrase ("recruitment … and interest in the Arctic")
+            actor = self.phrase_actor(token, 6 if n == 0 else 1)
             if actor and actor not in actors:
                 actors.append(actor)
         return actors

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+from datetime import date
+
+from spacy.tokens import Span
+
 from ...knowledge import ActorBase
 from ...model import Document, Event, EventDate, Evidence
 from .candidates import Candidate
@@ -24,7 +29,9 @@ LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "li
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
+IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 @dataclass
@@ -99,10 +106,13 @@ def _draft(cand: Candidate, source: str | None, target: str | None) -> Draft:
 def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
     pairs = cand.roles.pairs(cand.type)
     if pairs:
-        drafts += [_draft(cand, s, t) for s, t in pairs]
+        for s, t in pairs:
+            draft = _draft(cand, s, t)
+            draft.date = year_after(cand.sent, t, finder) or draft.date  # "Georgia (2008)"
+            drafts.append(draft)
         return
-    antecedent = _antecedent(cand, drafts)
     completer = _executor(cand, finder)
+    antecedent = _antecedent(cand, drafts, sourceless=bool(completer))
     if antecedent is not None and (completer or not cand.has_actors):
         if completer and antecedent.source is None:
             antecedent.source = completer[0]
@@ -112,11 +122,26 @@ def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
         drafts += [_draft(cand, None, t) for t in cand.roles.targets]
 
 
-def _antecedent(cand: Candidate, drafts: list[Draft]) -> Draft | None:
-    for draft in reversed(drafts):
-        if draft.type == cand.type and cand.sentence - draft.last_sentence <= LOOKBACK:
-            return draft
+def year_after(sent: Span, actor: str | None, finder: RoleFinder) -> EventDate | None:
+    """A year in brackets right after a mention of the actor: "in Georgia (2008)"."""
+    if actor is None:
+        return None
+    for tok in sent[:-3]:
+        nxt = tok.nbor(1)
+        if finder.index.actor_at(tok) == actor and nxt.text == "(" and _YEAR.match(nxt.nbor(1).text) \
+                and nxt.nbor(2).text == ")":
+            year = int(nxt.nbor(1).text)
+            return EventDate(str(year), date(year, 1, 1), date(year, 12, 31), "year in brackets")
     return None
+
+
+def _antecedent(cand: Candidate, drafts: list[Draft], sourceless: bool = False) -> Draft | None:
+    """The latest event of the same type a few sentences back (one still lacking its doer,
+    when the mention names who carried it out)."""
+    near = [d for d in drafts if d.type == cand.type and cand.sentence - d.last_sentence <= LOOKBACK]
+    if sourceless:
+        near = [d for d in near if d.source is None] or near
+    return near[-1] if near else None
 
 
 def _executor(cand: Candidate, finder: RoleFinder) -> list[str]:
@@ -151,7 +176,8 @@ def _light_verbs(sentence: list[Candidate], drafts: list[Draft], finder: RoleFin
             objects.append(tok.head)
         if not any(o.lemma_.lower() in LIGHT_OBJECTS for o in objects):
             continue
-        antecedent = next((d for d in reversed(drafts) if d.source and d.last_sentence <= sentence[0].sentence), None)
+        antecedent = next((d for d in reversed(drafts) if d.source and d.target
+                           and d.last_sentence <= sentence[0].sentence), None)
         if antecedent is None:
             continue
         heads = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() not in LIGHT_OBJECTS]
@@ -171,15 +197,17 @@ def _apply_denial(denial: Candidate, drafts: list[Draft]) -> None:
     if not deniers:
         return
     scope = [c for c in denial.token.children if c.dep_ in ("ccomp", "dobj")]
-    denied = [d for d in drafts if any(s.is_ancestor(m.token) or s.i == m.token.i for s in scope for m in d.mentions)
-              and denial not in d.mentions]
+    # claims told inside the denial ("deny that X paid Y"), else the latest claims before it
+    denied = [d for d in drafts if d.source and any(s.is_ancestor(d.first.token) or s.i == d.first.token.i
+                                                    for s in scope)]
     if not denied:
         window = range(denial.sentence - 2, denial.sentence + 1)
-        recent = [d for d in drafts if d.last_sentence in window and denial not in d.mentions
+        recent = [d for d in drafts if d.source and d.first.sentence in window and denial not in d.mentions
                   and (d.status == "reported" or d.speakers) and not _is_denial(d)]
         if denial.token.dep_ == "relcl" and denial.token.head.lemma_ in CLAIM_NOUNS:
             recent = [d for d in recent if d.last_sentence == denial.sentence] or recent
-        denied = recent[-2:] if recent else []
+        latest = max((d.first.sentence for d in recent), default=None)
+        denied = [d for d in recent if d.first.sentence == latest]
     for draft in denied:
         draft.denied_by += [a for a in deniers if a not in draft.denied_by]
         if draft.status == "asserted":
@@ -214,8 +242,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return True
     if a.type in SYMMETRIC and {a.source, a.target} == {b.source, b.target}:
         return True
-    same_sentence = a.first.sentence == b.first.sentence
-    return same_sentence and a.source == b.source and (a.target is None or b.target is None)
+    near = abs(a.first.sentence - b.first.sentence) <= LOOKBACK
+    return near and a.source == b.source and (a.target is None or b.target is None)
 
 
 def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
@@ -223,8 +251,10 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
     for draft in drafts:
         if draft.source is None or draft.source == draft.target:
             continue
-        if draft.target is None and draft.type in NEEDS_TARGET:
-            continue
+        if draft.target is None and draft.type in IMPLIED_TARGET:
+            draft.target = _fallback_target(draft, doc, base)
+        if draft.target is None and (draft.type in NEEDS_TARGET or all(c.nominal for c in draft.mentions)):
+            continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
         kind = _kind(draft.source, doc, base)
         if kind == "media" and draft.type not in MEDIA_TYPES:
             continue
@@ -238,6 +268,21 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
+
+
+def _fallback_target(draft: Draft, doc: Document, base: ActorBase) -> str | None:
+    """The partner an event implies but does not name ("Should Moscow extend assistance, it
+    would show the Taliban's …"; "Qatar insists that …" after a sentence on the Taliban):
+    another known actor of the same sentence, else of the sentence before."""
+    number = draft.first.sentence
+    for wanted in (number, number - 1):
+        for mention in doc.mentions:
+            actor = mention.actor_id
+            if mention.sentence != wanted or actor == draft.source or actor not in base:
+                continue
+            if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
+                return actor
+    return None
 
 
 def _kind(actor_id: str, doc: Document, base: ActorBase) -> str | None:

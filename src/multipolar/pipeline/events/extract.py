@@ -10,7 +10,7 @@ from ...model import Document, Event
 from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 from .candidates import Candidate
 from .corefer import resolve_document
-from .roles import RoleFinder
+from .roles import EVENT_NOUNS, RoleFinder
 from .status import certainty
 from .timing import date_sentence
 from .when import Timeline
@@ -35,6 +35,8 @@ class Salience:
 def extract_events(doc: Document) -> list[Event]:
     parsed: Doc = doc.spacy_doc
     base = load_actor_base()
+    if not EVENT_NOUNS:
+        EVENT_NOUNS.update(e.lemma for e in load_lexicon().entries if e.pos == "n")
     index = ActorIndex(doc, parsed, base.entries.keys())
     finder = RoleFinder(index, Salience(index).resolve)
     lexicon = load_lexicon()
@@ -54,7 +56,10 @@ def extract_events(doc: Document) -> list[Event]:
 
 def _candidate(found, finder: RoleFinder, number: int, sent: Span) -> Candidate:  # type: ignore[no-untyped-def]
     token, entry = found.token, found.entry
-    if found.nominal:
+    if found.adverbial:
+        roles = finder.adverb_roles(token)
+        subjects: list[Token] = []
+    elif found.nominal:
         roles = finder.noun_roles(token, entry)
         subjects = [c for c in token.children if c.dep_ == "poss"]
     else:

@@ -19,6 +19,10 @@ from ...knowledge.lexicon import Trigger
 from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
+UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
+_FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
+EVENT_NOUNS: set[str] = set()  # the lexicon's nominal triggers, filled by extract
 _RELATIVE = {"who", "which", "that", "whom"}
 _SUBJ = {"nsubj", "csubj"}
 _OBJ = {"dobj", "dative", "oprd"}
@@ -58,6 +62,10 @@ class RoleFinder:
         """Actors named by a phrase head and its conjuncts, resolving pronouns."""
         if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
             return self.resolve_pronoun(head)
+        if head.lemma_ in EVENT_NOUNS:  # "its intervention helped …": the intervention's owner
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return self.actors(owners[0])
         if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
             clause = head.head if head.dep_ != "pobj" else head.head.head
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
@@ -85,6 +93,11 @@ class RoleFinder:
         if dep == "xcomp":
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             return controllers or self.subject_heads(head, depth + 1)[0]
+        if dep == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            # "paid the Taliban sums to target US troops": the payee does the targeting
+            payees = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if any(self.index.phrase_actor(p) for p in payees):
+                return payees
         if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head, depth + 1)[0]
         if dep == "pcomp":
@@ -131,6 +144,10 @@ class RoleFinder:
             if not patients and verb.dep_ in ("acl", "relcl"):
                 patients = [verb.head]  # "the Emirate, re-established by the Taliban"
             roles.targets = [a for h in patients for a in self.actors(h)]
+            if not roles.targets and any(_anaphoric(p) for p in patients) and verb.dep_ == "conj":
+                # "X has voiced support for …, but such views are rejected by Y": X's views
+                roles.targets = [a for h in self.subject_heads(verb.head)[0] for a in self.actors(h)]
+            roles.targets = [t for t in roles.targets if t not in roles.sources]
         else:
             objects = self.object_heads(verb, entry)
             hosts = [verb, *objects, *([needed] if needed is not None else [])]
@@ -143,8 +160,8 @@ class RoleFinder:
                 roles.targets = self._actors_of(self.clause_subjects(verb), roles.sources)
             for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and not roles.targets):
                 heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
-                heads += self.prep_heads([xcomp, *heads], entry.target_preps)
-                roles.targets = self._actors_of(heads, roles.sources)
+                roles.targets = self._actors_of(heads, roles.sources) or self._actors_of(
+                    self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
         roles.sources = _unique(roles.sources)
         return roles
 
@@ -152,10 +169,31 @@ class RoleFinder:
         found = [a for h in heads for a in self.actors(h)]
         return [a for a in _unique(found) if a not in exclude]
 
+    # -- adverbs ("militarily in Georgia (2008), Ukraine (2014) and Syria (2015)") -----------
+
+    def adverb_roles(self, adverb: Token) -> Roles:
+        roles = Roles()
+        up = adverb
+        while up.head.i != up.i and not (up.pos_ in ("VERB", "AUX") and self.subject_heads(up)[0]):
+            up = up.head
+        heads = self.subject_heads(up)[0] if up.pos_ in ("VERB", "AUX") else []
+        if not heads:
+            heads = [t for t in adverb.sent if t.dep_ == "nsubj" and t.i > adverb.i][:1]
+        roles.sources = _unique([a for h in heads for a in self.actors(h)])
+        for tok in adverb.doc[adverb.i + 1: adverb.sent.end]:
+            if tok.text in ("—", "–", ";", ":") or tok.i in {h.i for h in heads}:
+                break
+            actor = self.index.actor_at(tok)
+            if actor and actor not in roles.targets and actor not in roles.sources:
+                roles.targets.append(actor)
+        return roles
+
     # -- nouns ----------------------------------------------------------------------------
 
     def noun_roles(self, noun: Token, entry: Trigger) -> Roles:
         roles = Roles()
+        if _restates_event(noun):
+            return roles  # "The event was Russia's bloodiest strike": the same event again
         for child in noun.children:
             if child.dep_ == "poss":
                 roles.sources += self.actors(child)
@@ -166,7 +204,7 @@ class RoleFinder:
                 roles.sources += [a for a in (self.index.actor_at(m) for m in mods) if a]
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
-                if child.lower_ == "by":
+                if child.lower_ == "by" or (child.lower_ == "from" and entry.type in _FROM_SOURCE):
                     roles.sources += [a for p in pobjs for a in self.actors(p)]
                 elif child.lower_ in entry.target_preps or child.lower_ == "between":
                     roles.targets += [a for p in pobjs for a in self.actors(p)]
@@ -204,12 +242,29 @@ class RoleFinder:
         heads, passive = self.subject_heads(verb)
         if passive and via != "nsubjpass":
             return
+        if verb.lemma_ in UNDERGO and via == "dobj":  # "who face attacks from X": the subject suffers
+            roles.targets = roles.targets or _unique([a for h in heads for a in self.actors(h)])
+            return
         roles.sources = _unique([a for h in heads for a in self.actors(h)])
         if not roles.targets and via in ("pobj:as", "oprd"):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             roles.targets = [a for h in objects for a in self.actors(h)]
         if not roles.targets:  # "issued an ultimatum to Niger", "cleared the sale … to Turkey"
             roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
+
+
+def _anaphoric(token: Token) -> bool:
+    return any(c.lower_ in ("such", "these", "those", "this", "that") for c in token.children)
+
+
+def _restates_event(noun: Token) -> bool:
+    """A predicate noun whose subject names an event already told ("the attack was …",
+    "it represents full recognition")."""
+    if not (noun.dep_ == "attr" or (noun.dep_ == "dobj" and noun.head.lemma_ in RESTATING_VERBS)):
+        return False
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in ("it", "this", "that") or s.lemma_ in EVENT_NOUNS | {"event", "incident", "attack"}
+               for s in subjects)
 
 
 def _has_between(noun: Token) -> bool:

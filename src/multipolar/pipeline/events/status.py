@@ -18,7 +18,7 @@ NEGATING_GOVERNORS = {"yet": "yet to", "short": "stopped short of", "refrain": "
                       "fail": "failed to", "without": "without", "avoid": "avoided"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "none", "nobody", "nothing"}
 REPORTING_VERBS = {"report", "claim", "allege", "suggest", "write", "publish", "reveal",
-                   "assert", "contend", "insist", "maintain", "leak", "cite"}
+                   "assert", "contend", "leak", "cite"}
 SAYING_VERBS = {"say", "tell", "announce", "state", "add", "note", "declare", "confirm"}
 REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "charge", "accusation", "account", "memo",
@@ -85,8 +85,13 @@ def _negation(trigger: Token, subjects: list[Token]) -> str | None:
     return None
 
 
+_COMPLEMENTS = {"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
+
+
 def _hypothetical(chain: list[Token]) -> str | None:
     for i, tok in enumerate(chain):
+        if i > 0 and chain[i - 1].dep_ not in _COMPLEMENTS:
+            break  # only what the trigger's clause is an argument of can make it hypothetical
         if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             for child in tok.children:
                 if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
@@ -115,7 +120,7 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
             return "reported", up.text, [c for c in up.children if c.dep_ == "poss"]
         if up.lemma_ == "accuse":  # "accused X of sheltering": the sheltering is a claim
             return "reported", up.text, _claimants(up)
-        if up.lemma_ in SAYING_VERBS and up.pos_ == "VERB":
+        if up.lemma_ in SAYING_VERBS and up.pos_ == "VERB" and chain[chain.index(up) - 1].dep_ in ("ccomp", "parataxis"):
             return "said", up.text, _claimants(up)
     return None
 

@@ -18,7 +18,7 @@ from .candidates import Candidate
 from .status import CLAIM_NOUNS, REPORTING_VERBS, SAYING_VERBS
 from .when import OFFSET, Timeline, _clean
 
-_BARRIERS = REPORTING_VERBS | SAYING_VERBS | CLAIM_NOUNS | {"deny", "accuse", "dismiss"}
+_BARRIER_VERBS = REPORTING_VERBS | SAYING_VERBS | {"deny", "accuse", "dismiss"}
 _DIRECTIONS = {"after", "before", "since"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -134,8 +134,15 @@ def _distance(trigger: Token, host: Token) -> int | None:
             return None
         tok = tok.head
         steps += 1
-        if tok.lemma_ in _BARRIERS and tok.i != trigger.i:
+        if _is_barrier(tok) and tok.i != trigger.i:
             return None
+
+
+def _is_barrier(tok: Token) -> bool:
+    """A report or claim: what is dated above it is the report, not the event."""
+    if tok.pos_ == "VERB":
+        return tok.lemma_ in _BARRIER_VERBS
+    return tok.pos_ == "NOUN" and tok.lemma_ in CLAIM_NOUNS
 
 
 def _under(token: Token, scope: Token | None) -> bool:

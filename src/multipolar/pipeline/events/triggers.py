@@ -9,9 +9,10 @@ from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Lexicon, Trigger
 
-_POS = {"VERB": "v", "NOUN": "n", "PROPN": "n"}
+_POS = {"VERB": "v", "NOUN": "n", "PROPN": "n", "ADV": "a"}
 # "refused to attend": the attending did not happen; the refusal is the event.
 REFUSALS = {"refuse", "decline", "reject", "fail"}
+BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
 
 
@@ -24,6 +25,10 @@ class Found:
     @property
     def nominal(self) -> bool:
         return self.entry.pos == "n"
+
+    @property
+    def adverbial(self) -> bool:
+        return self.entry.pos == "a"
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
@@ -53,8 +58,14 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         # verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
         consumed.add(verb.token.i if generic else f.token.i)
-    kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)]
+    kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
+            and not (f.nominal and _background(f.token))]
     return kept
+
+
+def _background(noun: Token) -> bool:
+    """"throughout the occupation", "amid the war": a backdrop, not a reported event."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS
 
 
 def _needed(token: Token, entry: Trigger) -> Token | None:
