@@ -29,6 +29,7 @@ LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "li
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
+SELF_CONTAINED = {"MOBILIZE", "PROTEST", "RETREAT"}  # "held drills": complete without a target
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -253,7 +254,8 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
             continue
         if draft.target is None and draft.type in IMPLIED_TARGET:
             draft.target = _fallback_target(draft, doc, base)
-        if draft.target is None and (draft.type in NEEDS_TARGET or all(c.nominal for c in draft.mentions)):
+        vague = all(c.nominal for c in draft.mentions) and draft.type not in SELF_CONTAINED
+        if draft.target is None and (draft.type in NEEDS_TARGET or vague):
             continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
         kind = _kind(draft.source, doc, base)
         if kind == "media" and draft.type not in MEDIA_TYPES:
