@@ -12,13 +12,20 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import export as exports
 from .errors import Code, MultipolarError
 from .ingest import collect, ingest as run_ingest
 from .pipeline.dateline import parse_explicit
+from .knowledge.lexicon import PLOVER_TYPES
 from .store import Store
+from .store import queries
+from .store.relations import KINDS
+
+STATUSES = ("asserted", "reported", "negated", "hypothetical")
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Read geopolitical news into an evidence-backed model of actors, events "
@@ -126,18 +133,147 @@ def actors(db: DbOption = DEFAULT_DB,
 @app.command()
 @coded_errors
 def export(db: DbOption = DEFAULT_DB,
-           fmt: Annotated[str, typer.Option("--format", help="facts")] = "facts",
+           fmt: Annotated[str, typer.Option("--format", help="facts | plover | csv")] = "facts",
            output: Annotated[str, typer.Option("-o", "--output", help="File, or - for stdout.")] = "-") -> None:
-    """Export the store (facts JSON per the shared FACTS.md contract)."""
+    """Export the store: facts JSON (shared FACTS.md), PLOVER JSONL, or a flat CSV."""
     if fmt not in exports.FORMATS:
         raise MultipolarError(Code.MP301, exit_code=2, value=fmt, choices=", ".join(exports.FORMATS))
     with Store.open(db, create=False, read_only=True) as store:
-        text = json.dumps(exports.facts(store), ensure_ascii=False, indent=2, default=str)
+        text = exports.render(store, fmt)
     if output == "-":
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text)
         return
     try:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise MultipolarError(Code.MP302, path=output, reason=exc.strerror) from exc
     out.print(f"wrote {output}", markup=False)
+
+
+def _check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    if value is None:
+        return None
+    if value.lower() not in {c.lower() for c in choices}:
+        raise MultipolarError(Code.MP303, exit_code=2, what=what, value=value, choices=", ".join(choices))
+    return value
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is not None:
+        parse_explicit(value, "argument")  # MP109 on a bad date
+    return value
+
+
+def _actor_id(store: Store, text: str | None) -> str | None:
+    if text is None:
+        return None
+    found = queries.resolve_actor(store, text)
+    if found is None:
+        raise MultipolarError(Code.MP304, value=text)
+    return found
+
+
+def _event_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table("id", "date", "source", "type", "target", "status", "evidence", title=title)
+    for r in rows:
+        table.add_row(r["id"], r["date_iso"] or "—", r["source_name"] or r["source_id"] or "", r["type"],
+                      r["target_name"] or r["target_id"] or "—", r["status"],
+                      (r["sentence"] or "")[:90], )
+    return table
+
+
+@app.command()
+@coded_errors
+def events(db: DbOption = DEFAULT_DB,
+           actor: Annotated[str | None, typer.Option(help="Actor id, name or alias.")] = None,
+           type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+           status: Annotated[str | None, typer.Option(help="asserted | reported | negated | hypothetical")] = None,
+           since: Annotated[str | None, typer.Option(help="Events on or after this date (prefix).")] = None,
+           until: Annotated[str | None, typer.Option(help="Events on or before this date (prefix).")] = None,
+           as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False) -> None:
+    """Who did what to whom: events with their date, status and evidence sentence."""
+    _check_choice("event type", type_, PLOVER_TYPES)
+    _check_choice("status", status, STATUSES)
+    _check_date(since)
+    _check_date(until)
+    with Store.open(db, create=False, read_only=True) as store:
+        rows = queries.find_events(store, _actor_id(store, actor), None, type_, status, since, until)
+    if as_json:
+        out.print(json.dumps(rows, default=str, indent=2, ensure_ascii=False), markup=False)
+        return
+    out.print(_event_table(rows))
+    out.print(f"{len(rows)} events", markup=False)
+
+
+@app.command()
+@coded_errors
+def timeline(actor: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+             other: Annotated[str | None, typer.Argument(help="A second actor: the pair's events.")] = None,
+             db: DbOption = DEFAULT_DB) -> None:
+    """An actor's (or a pair's) dated events in order; undated ones listed apart."""
+    with Store.open(db, create=False, read_only=True) as store:
+        first, second = _actor_id(store, actor), _actor_id(store, other)
+        dated, undated = queries.timeline(store, first or "", second)
+    out.print(_event_table(dated, title="dated"))
+    out.print(_event_table(undated, title="undated"))
+    out.print(f"{len(dated)} dated, {len(undated)} undated events", markup=False)
+
+
+@app.command()
+@coded_errors
+def relations(db: DbOption = DEFAULT_DB,
+              as_of: Annotated[str | None, typer.Option("--as-of", help="Only relations holding on this date.")] = None,
+              kind: Annotated[str | None, typer.Option(help="recognizes | cooperates | hostile")] = None,
+              actor: Annotated[str | None, typer.Option(help="Actor id, name or alias.")] = None,
+              as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False) -> None:
+    """Relations derived from events (recognition, cooperation, hostility), as of a date."""
+    _check_choice("relation kind", kind, KINDS)
+    _check_date(as_of)
+    with Store.open(db, create=False, read_only=True) as store:
+        rows = queries.relation_records(store, kind, _actor_id(store, actor), as_of)
+        names = queries.actor_names(store)
+    if as_json:
+        out.print(json.dumps(rows, indent=2, ensure_ascii=False), markup=False)
+        return
+    table = Table("source", "relation", "target", "since", "until", "events")
+    for r in rows:
+        table.add_row(names.get(r["source"], r["source"]), r["kind"], names.get(r["target"], r["target"]),
+                      r["since"] or "—", r["until"] or "—", ", ".join(r["events"]))
+    out.print(table)
+    out.print(f"{len(rows)} relations" + (f" holding on {as_of}" if as_of else ""), markup=False)
+
+
+@app.command()
+@coded_errors
+def explain(event_id: Annotated[str, typer.Argument(help="Event id (see `multipolar events`).")],
+            db: DbOption = DEFAULT_DB) -> None:
+    """One event: its evidence sentences with trigger and actors marked, date reasoning and
+    status cues."""
+    with Store.open(db, create=False, read_only=True) as store:
+        event = queries.explain_event(store, event_id)
+    if event is None:
+        raise MultipolarError(Code.MP305, value=event_id)
+    out.print(f"[bold]{event['id']}[/]: {escape(event['source_name'] or '')} —{event['type']}→ "
+              f"{escape(event['target_name'] or '—')}  (CAMEO {event['cameo']})")
+    out.print(f"date: {event['date_iso'] or 'unknown'}" + (f"  ({escape(event['date_reason'])})"
+                                                            if event['date_reason'] else ""))
+    cue = f"  (cue: {escape(event['status_cue'])})" if event["status_cue"] else ""
+    out.print(f"status: {event['status']}{cue}")
+    if event["attributed_to"]:
+        out.print(f"reported by: {', '.join(event['attributed_to'])}", markup=False)
+    if event["denied_by"]:
+        out.print(f"denied by: {', '.join(event['denied_by'])}", markup=False)
+    for ev in event["evidence"]:
+        out.print(f"\n[dim]{escape(ev['doc_id'])} ({ev['published_iso'] or 'date unknown'}), "
+                  f"characters {ev['start_char']}–{ev['end_char']}[/]")
+        out.print(_highlight(ev))
+
+
+def _highlight(ev: dict[str, Any]) -> Text:
+    """The evidence sentence with the trigger in bold red and the actors underlined."""
+    text = Text(ev["sentence"])
+    start, end = ev["trigger_offset"]
+    text.stylize("bold red", start, end)
+    for actor in ev["actors"]:
+        text.stylize("underline cyan", actor["start"], actor["end"])
+    return text

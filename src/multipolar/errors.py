@@ -29,6 +29,9 @@ class Code(str, Enum):
     MP203 = "store {path} does not exist (run `multipolar ingest` first)"
     MP301 = "unknown export format {value!r} (choose from: {choices})"
     MP302 = "cannot write {path}: {reason}"
+    MP303 = "unknown {what} {value!r} (choose from: {choices})"
+    MP304 = "no actor matches {value!r} (see `multipolar actors`)"
+    MP305 = "no event {value!r} in the store (see `multipolar events`)"
 
 
 class MultipolarError(Exception):

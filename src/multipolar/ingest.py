@@ -31,11 +31,13 @@ class IngestReport:
     failed: list[ReadFailure] = field(default_factory=list)
     mentions: int = 0
     events: int = 0
+    notes: int = 0
 
     @property
     def summary(self) -> str:
         return (f"{len(self.ingested)} ingested, {len(self.already)} already in the store, "
-                f"{len(self.failed)} failed; {self.mentions} actor mentions, {self.events} events")
+                f"{len(self.failed)} failed; {self.mentions} actor mentions, {self.events} events"
+                + (f"; {self.notes} notes (see `multipolar docs --json`)" if self.notes else ""))
 
 
 def content_hash(text: str, given_id: str | None = None) -> str:
@@ -95,6 +97,7 @@ def ingest(store: Store, paths: list[str], published: str | None = None,
         report.ingested.append(doc.id)
         report.mentions += len(doc.mentions)
         report.events += len(doc.events)
+        report.notes += len(doc.notes)
         _tick(on_progress, doc.id, "ingested")
     return report
 

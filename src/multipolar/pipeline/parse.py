@@ -40,11 +40,14 @@ def _split_dashes(nlp: Language) -> None:
 
 @Language.component("line_breaks_end_sentences")
 def line_breaks_end_sentences(doc: Any) -> Any:
-    """A line break ends a sentence: headings and datelines have no full stop."""
+    """A line break ends a sentence after a blank line, a heading or dateline (a short line),
+    or a full stop; a break inside a hard-wrapped paragraph does not."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        if not (token.is_space and "\n" in token.text):
+            continue
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        line = doc.text[line_start: token.idx].strip()
+        if "\n\n" in token.text or len(line) <= 80 or line.endswith((".", "!", "?", ":", '"', "”")):
             doc[token.i + 1].is_sent_start = True
     return doc
 

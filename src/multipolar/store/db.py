@@ -97,10 +97,10 @@ class Store:
         self.con.execute(
             "INSERT INTO documents (id, content_hash, path, format, title, source, url, published,"
             " published_start, published_end, published_iso, published_basis, published_evidence,"
-            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc.id, doc.content_hash, doc.path, doc.format, doc.title, doc.source, doc.url,
              pub and pub.day, pub and pub.start, pub and pub.end, pub and pub.iso,
-             pub and pub.basis, pub and pub.evidence, doc.text])
+             pub and pub.basis, pub and pub.evidence, doc.text, list(doc.notes)])
 
     def _insert_actors(self, actors: Any, aliases: dict[str, set[str]]) -> None:
         rows = [(a.id, a.name, a.kind, a.country, a.wikidata, a.origin, a.parent, list(a.members))
@@ -139,7 +139,8 @@ class Store:
             " (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,"
             " (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id) AS mentions,"
             " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,"
-            " length(d.text) AS characters, d.ingested_at FROM documents d ORDER BY d.ingested_at, d.id")
+            " length(d.text) AS characters, d.notes, d.ingested_at FROM documents d"
+            " ORDER BY d.ingested_at, d.id")
 
     def failures(self) -> list[dict[str, Any]]:
         return self.rows("SELECT path, doc_id, code, message, failed_at FROM failures ORDER BY id")

@@ -29,3 +29,106 @@ def relation_records(store: Store, kind: str | None = None, actor: str | None = 
     from .relations import derive_relations
 
     return [p.as_dict() for p in derive_relations(store, kind, actor, as_of)]
+
+
+_EVENT_COLUMNS = (
+    "e.id, e.doc_id, e.source_id, s.name AS source_name, s.country AS source_country,"
+    " e.target_id, t.name AS target_name, t.country AS target_country, e.type, e.cameo, e.mode,"
+    " e.context, e.date_iso, e.date_start, e.date_end, e.date_reason, e.status, e.status_cue,"
+    " e.attributed_to, e.denied_by,"
+    " (SELECT first(v.sentence ORDER BY v.start_char) FROM evidence v WHERE v.event_id = e.id) AS sentence,"
+    " (SELECT first(v.trigger ORDER BY v.start_char) FROM evidence v WHERE v.event_id = e.id) AS trigger,"
+    " (SELECT count(*) FROM evidence v WHERE v.event_id = e.id) AS mentions")
+_EVENT_FROM = (" FROM events e LEFT JOIN actors s ON s.id = e.source_id"
+               " LEFT JOIN actors t ON t.id = e.target_id")
+
+
+def find_events(store: Store, actor: str | None = None, pair: tuple[str, str] | None = None,
+                type_: str | None = None, status: str | None = None, since: str | None = None,
+                until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Events filtered by actor, pair (either direction), type, status and date range.
+    `since`/`until` are ISO prefixes compared with the event's date range; undated events
+    are left out when a date filter is given."""
+    where, params = ["1 = 1"], []  # type: ignore[var-annotated]
+    if actor:
+        where.append("(e.source_id = ? OR e.target_id = ?)")
+        params += [actor, actor]
+    if pair:
+        where.append("((e.source_id = ? AND e.target_id = ?) OR (e.source_id = ? AND e.target_id = ?))")
+        params += [pair[0], pair[1], pair[1], pair[0]]
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_.upper())
+    if status:
+        where.append("e.status = ?")
+        params.append(status.lower())
+    if since:
+        where.append("e.date_end >= CAST(? AS DATE)")
+        params.append(_first_day(since))
+    if until:
+        where.append("e.date_start <= CAST(? AS DATE)")
+        params.append(_last_day(until))
+    sql = ("SELECT " + _EVENT_COLUMNS + _EVENT_FROM + " WHERE " + " AND ".join(where)
+           + " ORDER BY e.date_start NULLS LAST, e.doc_id, e.id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return store.rows(sql, params)
+
+
+def timeline(store: Store, actor: str, other: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """An actor's (or a pair's) events: the dated ones in order, and the undated apart."""
+    rows = find_events(store, pair=(actor, other)) if other else find_events(store, actor=actor)
+    return [r for r in rows if r["date_iso"]], [r for r in rows if not r["date_iso"]]
+
+
+def explain_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with its evidence: each sentence with the trigger and the actor mentions
+    located in it (character offsets relative to the sentence)."""
+    rows = store.rows("SELECT " + _EVENT_COLUMNS + _EVENT_FROM + " WHERE e.id = ?", [event_id])
+    if not rows:
+        return None
+    event = rows[0]
+    evidence = store.rows(
+        "SELECT v.doc_id, v.sentence_idx, v.start_char, v.end_char, v.sentence, v.trigger,"
+        " v.trigger_start, v.trigger_end, d.title, d.published_iso, d.source FROM evidence v"
+        " JOIN documents d ON d.id = v.doc_id WHERE v.event_id = ? ORDER BY v.doc_id, v.start_char",
+        [event_id])
+    for ev in evidence:
+        ev["actors"] = store.rows(
+            "SELECT m.start_char - ? AS start, m.end_char - ? AS end, m.text, m.actor_id"
+            " FROM mentions m WHERE m.doc_id = ? AND m.start_char >= ? AND m.end_char <= ?"
+            " AND m.actor_id IN (?, ?) ORDER BY m.start_char",
+            [ev["start_char"], ev["start_char"], ev["doc_id"], ev["start_char"], ev["end_char"],
+             event["source_id"], event["target_id"] or ""])
+        ev["trigger_offset"] = [ev["trigger_start"] - ev["start_char"], ev["trigger_end"] - ev["start_char"]]
+    event["evidence"] = evidence
+    return event
+
+
+def actor_names(store: Store) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM actors")}
+
+
+def resolve_actor(store: Store, text: str) -> str | None:
+    """An actor id from an id, a name or any alias (case-insensitive)."""
+    rows = store.rows(
+        "SELECT a.id FROM actors a LEFT JOIN actor_aliases al ON al.actor_id = a.id"
+        " WHERE a.id = ? OR lower(a.name) = lower(?) OR lower(al.alias) = lower(?)"
+        " GROUP BY a.id ORDER BY (a.id = ?) DESC, count(*) DESC LIMIT 1", [text, text, text, text])
+    return rows[0]["id"] if rows else None
+
+
+def _first_day(prefix: str) -> str:
+    parts = prefix.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def _last_day(prefix: str) -> str:
+    from calendar import monthrange
+
+    parts = [int(p) for p in prefix.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS documents (
     published DATE, published_start DATE, published_end DATE, published_iso VARCHAR,
     published_basis VARCHAR, published_evidence VARCHAR,
     text VARCHAR NOT NULL,
+    notes VARCHAR[],  -- problems recorded while reading, e.g. a date phrase that could not be read
     ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS sentences (

@@ -106,6 +106,12 @@ def _draft(cand: Candidate, source: str | None, target: str | None) -> Draft:
 
 def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
     pairs = cand.roles.pairs(cand.type)
+    if cand.roles.object_event and pairs and all(t is None for _, t in pairs):
+        # "Sudan condemned the attack": the target is whoever carried out that attack
+        named = next((d for d in reversed(drafts) if d.type == cand.roles.object_event and d.source
+                      and cand.sentence - d.last_sentence <= LOOKBACK), None)
+        if named is not None:
+            pairs = [(s, named.source) for s, _ in pairs if s != named.source]
     if pairs:
         for s, t in pairs:
             draft = _draft(cand, s, t)

@@ -36,7 +36,7 @@ def extract_events(doc: Document) -> list[Event]:
     parsed: Doc = doc.spacy_doc
     base = load_actor_base()
     if not EVENT_NOUNS:
-        EVENT_NOUNS.update(e.lemma for e in load_lexicon().entries if e.pos == "n")
+        EVENT_NOUNS.update((e.lemma, e.type) for e in reversed(load_lexicon().entries) if e.pos == "n")
     index = ActorIndex(doc, parsed, base.entries.keys())
     finder = RoleFinder(index, Salience(index).resolve)
     lexicon = load_lexicon()

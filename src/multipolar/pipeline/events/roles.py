@@ -22,7 +22,7 @@ SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
-EVENT_NOUNS: set[str] = set()  # the lexicon's nominal triggers, filled by extract
+EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
 _RELATIVE = {"who", "which", "that", "whom"}
 _SUBJ = {"nsubj", "csubj"}
 _OBJ = {"dobj", "dative", "oprd"}
@@ -34,6 +34,7 @@ class Roles:
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     passive: bool = False
+    object_event: str | None = None  # "condemned the attack": the type of the event named
 
     def pairs(self, event_type: str) -> list[tuple[str, str | None]]:
         """One (source, target) per actor pair; coordinated subjects of a symmetric event
@@ -154,6 +155,9 @@ class RoleFinder:
             if needed is not None and needed.dep_ in _OBJ:  # "held talks with X on Y": with X
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
             roles.targets = roles.targets or self._actors_of(objects, roles.sources)
+            if not roles.targets:
+                named = [o for o in objects if o.lemma_ in EVENT_NOUNS]
+                roles.object_event = EVENT_NOUNS[named[0].lemma_] if named else None
             if not roles.targets:  # "withdrew its troops from Mali", "normalize ties with X"
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
             if not roles.targets and entry.type in ("REQUEST", "ACCUSE", "THREATEN"):
@@ -263,8 +267,8 @@ def _restates_event(noun: Token) -> bool:
     if not (noun.dep_ == "attr" or (noun.dep_ == "dobj" and noun.head.lemma_ in RESTATING_VERBS)):
         return False
     subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
-    return any(s.lower_ in ("it", "this", "that") or s.lemma_ in EVENT_NOUNS | {"event", "incident", "attack"}
-               for s in subjects)
+    return any(s.lower_ in ("it", "this", "that") or s.lemma_ in EVENT_NOUNS or
+               s.lemma_ in ("event", "incident") for s in subjects)
 
 
 def _has_between(noun: Token) -> bool:
