@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge import ActorBase
 from ...model import Document, Mention
 
 # Modifier links that keep us inside the phrase, with their walking cost.
@@ -29,6 +30,7 @@ _ADJ_PREPS = {"to", "with"}  # "gunmen loyal to X", "militias allied with X"
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
 _SUPPORTER = re.compile(r"^[-–](?:backed|aligned|allied|sponsored|funded|friendly|supported|leaning)\b")
+LOCATIVE_PREPS = {"in", "of", "from", "to", "into", "at", "near", "outside", "inside", "around"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
 
@@ -36,9 +38,10 @@ PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
 class ActorIndex:
     """Token-level view of a document's resolved mentions."""
 
-    def __init__(self, doc: Document, parsed: Doc, kb_ids: Iterable[str]) -> None:
+    def __init__(self, doc: Document, parsed: Doc, base: ActorBase) -> None:
         self.parsed = parsed
-        self.kb_ids = set(kb_ids)
+        self.kb_ids = set(base.entries)
+        self.base = base
         self.by_token: dict[int, Mention] = {}
         starts = {t.idx: t.i for t in parsed}
         for mention in doc.mentions:
@@ -60,7 +63,12 @@ class ActorIndex:
         if token.i in self.excluded:
             return None
         mention = self.by_token.get(token.i)
-        return mention.actor_id if mention else None
+        if mention is None:
+            return None
+        if mention.method == "government-metonym" and token.head.lower_ in LOCATIVE_PREPS:
+            # "flew out of Niamey", "talks in Kabul": the place, so the state
+            return self.base.entries[mention.actor_id].governs or mention.actor_id
+        return mention.actor_id
 
     def phrase_actor(self, head: Token, max_cost: int = 6) -> str | None:
         """The actor a noun phrase names, searching modifiers before prepositional phrases."""
@@ -79,6 +87,14 @@ class ActorIndex:
         if best is None or best[0] == 1:  # nothing, or only a new actor: try "made by X"
             return self._agent_of_modifier(head) or (best[3] if best else None)
         return best[3]
+
+    def latest_of_kind(self, before: Token, kind: str) -> list[str]:
+        """The most recent actor of a kind mentioned before a token ("the alliance")."""
+        for i in range(before.i - 1, -1, -1):
+            actor = self.actor_at(self.parsed[i])
+            if actor and actor in self.kb_ids and self.base.actor(actor).kind == kind:
+                return [actor]
+        return []
 
     def _agent_of_modifier(self, head: Token) -> str | None:
         """"the charges made by Congo", "the deal brokered by China": the agent."""

@@ -29,7 +29,6 @@ LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "li
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
-SELF_CONTAINED = {"MOBILIZE", "PROTEST", "RETREAT"}  # "held drills": complete without a target
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -108,8 +107,13 @@ def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
     pairs = cand.roles.pairs(cand.type)
     if cand.roles.object_event and pairs and all(t is None for _, t in pairs):
         # "Sudan condemned the attack": the target is whoever carried out that attack
-        named = next((d for d in reversed(drafts) if d.type == cand.roles.object_event and d.source
-                      and cand.sentence - d.last_sentence <= LOOKBACK), None)
+        want = cand.roles.object_event
+
+        def fits(d: Draft) -> bool:
+            return bool(d.source) and d.source not in cand.roles.sources and (want in ("*", d.type)) \
+                and cand.sentence - d.last_sentence <= LOOKBACK
+
+        named = next((d for d in reversed(drafts) if fits(d)), None)
         if named is not None:
             pairs = [(s, named.source) for s, _ in pairs if s != named.source]
     if pairs:
@@ -250,7 +254,13 @@ def _same_event(a: Draft, b: Draft) -> bool:
     if a.type in SYMMETRIC and {a.source, a.target} == {b.source, b.target}:
         return True
     near = abs(a.first.sentence - b.first.sentence) <= LOOKBACK
-    return near and a.source == b.source and (a.target is None or b.target is None)
+    if near and a.source == b.source and (a.target is None or b.target is None):
+        return True
+    # "visited Niamey, met General Tiani": the junta and its leader, in one sentence
+    same = a.first.sentence == b.first.sentence and a.source == b.source
+    if not (same and a.target and b.target) or _country(a.target) != _country(b.target):
+        return False
+    return "person" in (_kind_of(a.target), _kind_of(b.target)) and _country(a.target) is not None
 
 
 def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
@@ -260,7 +270,7 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
             continue
         if draft.target is None and draft.type in IMPLIED_TARGET:
             draft.target = _fallback_target(draft, doc, base)
-        vague = all(c.nominal for c in draft.mentions) and draft.type not in SELF_CONTAINED
+        vague = all(c.nominal for c in draft.mentions) and draft.type == "THREATEN"
         if draft.target is None and (draft.type in NEEDS_TARGET or vague):
             continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
         kind = _kind(draft.source, doc, base)
@@ -276,6 +286,20 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
+
+
+def _kind_of(actor_id: str) -> str | None:
+    from ...knowledge import load_actor_base
+
+    base = load_actor_base()
+    return base.actor(actor_id).kind if actor_id in base else None
+
+
+def _country(actor_id: str) -> str | None:
+    from ...knowledge import load_actor_base
+
+    base = load_actor_base()
+    return base.country_of(actor_id) if actor_id in base else None
 
 
 def _fallback_target(draft: Draft, doc: Document, base: ActorBase) -> str | None:

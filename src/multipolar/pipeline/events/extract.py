@@ -37,7 +37,7 @@ def extract_events(doc: Document) -> list[Event]:
     base = load_actor_base()
     if not EVENT_NOUNS:
         EVENT_NOUNS.update((e.lemma, e.type) for e in reversed(load_lexicon().entries) if e.pos == "n")
-    index = ActorIndex(doc, parsed, base.entries.keys())
+    index = ActorIndex(doc, parsed, base)
     finder = RoleFinder(index, Salience(index).resolve)
     lexicon = load_lexicon()
     timeline = Timeline(doc.published)

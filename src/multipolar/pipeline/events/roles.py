@@ -20,6 +20,10 @@ from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
+PARTNER_NOUNS = {"agreement", "accord", "tie", "relation", "treaty", "deal", "pact", "cooperation",
+                 "contract", "partnership", "talk"}
+ANAPHORIC_NOUNS = {"decision", "move", "step", "measure", "plan", "announcement", "action", "policy"}
+ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "body", "grouping"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
@@ -56,6 +60,7 @@ class RoleFinder:
     def __init__(self, index: ActorIndex, resolve_pronoun: Resolver) -> None:
         self.index = index
         self.resolve_pronoun = resolve_pronoun
+        self.definites: dict[str, list[str]] = {}  # "the junta in Niamey" … "the junta"
 
     # -- shared helpers -------------------------------------------------------------------
 
@@ -67,10 +72,21 @@ class RoleFinder:
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
                 return self.actors(owners[0])
+        if head.lower_ == "whose":  # "Mali, whose military governments …"
+            clause = head.head.head
+            return self.actors(clause.head) if clause.dep_ == "relcl" else []
         if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
             clause = head.head if head.dep_ != "pobj" else head.head.head
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
-        return self.index.phrase_actors(head)
+        found = self.index.phrase_actors(head)
+        if not found and head.lemma_ in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
+            found = self.index.latest_of_kind(head, "igo")  # "the alliance" after "NATO"
+        if head.pos_ == "NOUN" and head.lemma_ not in EVENT_NOUNS:
+            if found:
+                self.definites[head.lemma_] = found
+            elif any(c.lower_ == "the" for c in head.children):
+                return self.definites.get(head.lemma_, [])
+        return found
 
     def subject_heads(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """The tokens that act in a verb's clause, and whether the clause is passive."""
@@ -79,7 +95,10 @@ class RoleFinder:
         if agent:
             return agent, True
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
-            return [], True
+            # a "by" the parser hung elsewhere ("held up for a year and a half by Turkey")
+            stray = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != verb.i
+                     and t.head.pos_ != "VERB" for g in t.children if g.dep_ == "pobj"]
+            return [g for g in stray if self.index.phrase_actor(g)], True
         subj = [c for c in kids if c.dep_ in _SUBJ]
         if subj:
             return subj, False
@@ -115,6 +134,17 @@ class RoleFinder:
             return [head] if dep == "relcl" else []
         return []
 
+    def _companions(self, verb: Token) -> list[Token]:
+        """"X applied, together with Y, …": Y acts too."""
+        out = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
+                    child.doc[child.i - 1].lower_ in ("together", "along", "jointly"):
+                out += [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "advmod" and child.lower_ in ("together", "along"):
+                out += [g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return out
+
     def object_heads(self, verb: Token, entry: Trigger, skip: Token | None = None) -> list[Token]:
         """Direct objects (the word an entry needed too: "reversed Daesh's gains")."""
         return [c for c in verb.children if c.dep_ in _OBJ]
@@ -123,7 +153,8 @@ class RoleFinder:
         """Objects of the first of `preps` found on the hosts ("sent aid to Syria")."""
         for host in hosts:
             for child in host.children:
-                if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                together = child.i > 0 and child.doc[child.i - 1].lower_ in ("together", "along")
+                if child.dep_ in ("prep", "dative") and child.lower_ in preps and not together:
                     found = [g for g in child.children if g.dep_ == "pobj"]
                     if found:
                         return found
@@ -140,6 +171,7 @@ class RoleFinder:
         heads, passive = self.subject_heads(verb)
         roles = Roles(passive=passive)
         roles.sources = [a for h in heads for a in self.actors(h)]
+        roles.sources += [a for h in self._companions(verb) for a in self.actors(h)]
         if passive:
             patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not patients and verb.dep_ in ("acl", "relcl"):
@@ -152,12 +184,16 @@ class RoleFinder:
         else:
             objects = self.object_heads(verb, entry)
             hosts = [verb, *objects, *([needed] if needed is not None else [])]
-            if needed is not None and needed.dep_ in _OBJ:  # "held talks with X on Y": with X
+            partnered = any(o.lemma_ in PARTNER_NOUNS and any(c.lower_ == "with" for c in o.children)
+                            for o in objects)  # "revoking Niger's agreements with Paris": Paris
+            if (needed is not None and needed.dep_ in _OBJ) or partnered:  # "held talks with X on Y"
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
             roles.targets = roles.targets or self._actors_of(objects, roles.sources)
             if not roles.targets:
-                named = [o for o in objects if o.lemma_ in EVENT_NOUNS]
-                roles.object_event = EVENT_NOUNS[named[0].lemma_] if named else None
+                objects += [o for x in verb.children if x.dep_ == "xcomp" for o in self.object_heads(x, entry)]
+                named = [o for o in objects if o.lemma_ in EVENT_NOUNS or o.lemma_ in ANAPHORIC_NOUNS]
+                if named:  # "condemned the attack", "refused to recognise the decision"
+                    roles.object_event = EVENT_NOUNS.get(named[0].lemma_, "*")
             if not roles.targets:  # "withdrew its troops from Mali", "normalize ties with X"
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
             if not roles.targets and entry.type in ("REQUEST", "ACCUSE", "THREATEN"):

@@ -15,10 +15,12 @@ from spacy.tokens import Span, Token
 
 from ...model import EventDate
 from .candidates import Candidate
-from .status import CLAIM_NOUNS, REPORTING_VERBS, SAYING_VERBS
+from .status import CLAIM_NOUNS, REPORTING_VERBS
 from .when import OFFSET, Timeline, _clean
 
-_BARRIER_VERBS = REPORTING_VERBS | SAYING_VERBS | {"deny", "accuse", "dismiss"}
+# What is dated above a report or claim is the report; "X said on Tuesday it had …" keeps
+# its date for the event, as speakers mostly report their own deeds.
+_BARRIER_VERBS = REPORTING_VERBS | {"deny", "accuse", "dismiss"}
 _DIRECTIONS = {"after", "before", "since"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -78,7 +80,8 @@ def _phrases(sent: Span) -> list[Phrase]:
         phrase = Phrase(ent.text, ent.root, ent.start, ent.end)
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if nxt is not None and nxt.lower_ in _DIRECTIONS and OFFSET.match(_clean(ent.text)):
-            phrase.direction, phrase.scope = nxt.lower_, nxt
+            # "three days after X travelled": the clause "after" introduces
+            phrase.direction, phrase.scope = nxt.lower_, nxt.head if nxt.dep_ == "mark" else nxt
         out.append(phrase)
     for tok in sent:
         if tok.i in covered or not _YEAR.match(tok.text):
@@ -146,7 +149,7 @@ def _is_barrier(tok: Token) -> bool:
 
 
 def _under(token: Token, scope: Token | None) -> bool:
-    return scope is not None and scope.is_ancestor(token)
+    return scope is not None and (scope.i == token.i or scope.is_ancestor(token))
 
 
 def _base_date(phrase: Phrase, plain: list[Phrase], resolved: dict[int, EventDate]) -> EventDate | None:

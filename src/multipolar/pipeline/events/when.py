@@ -138,7 +138,7 @@ class Timeline:
     def _place(self, month: int, day: int | None, future: bool) -> EventDate | str | None:
         """A month (and day) without a year: the narrative's year if that moves the story
         on, else the nearest one before publication (after it, for plans)."""
-        pub = self.published.day if self.published else None
+        pub = self.published.end if self.published else None  # "December 2023": all of it
         precision = "day" if day else "month"
         if self.anchor is not None and not future:
             candidate = _try(self.anchor.year, month, day or 1)
