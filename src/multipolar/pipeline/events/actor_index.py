@@ -29,7 +29,9 @@ _WITH_NOUNS = {"border", "frontier", "boundary", "talk", "tie", "relation", "rel
 _ADJ_PREPS = {"to", "with"}  # "gunmen loyal to X", "militias allied with X"
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
-_SUPPORTER = re.compile(r"^[-–](?:backed|aligned|allied|sponsored|funded|friendly|supported|leaning)\b")
+_SUPPORTER = re.compile(
+    r"^[-–](?:backed|aligned|allied|sponsored|funded|friendly|supported|leaning|brokered|mediated|"
+    r"inspired|based)\b")
 LOCATIVE_PREPS = {"in", "of", "from", "to", "into", "at", "near", "outside", "inside", "around"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Span
@@ -92,7 +93,8 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     for cand in cands:
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
-    merged = _merge(drafts)
+    countries = {a: actor.country for a, actor in doc.actors.items()}
+    merged = _merge(drafts, lambda a: countries.get(a) or (base.country_of(a) if a in base else None))
     return _finish(merged, doc, base)
 
 
@@ -230,12 +232,12 @@ def _is_denial(draft: Draft) -> bool:
     return draft.first.token.lemma_ in DENIALS
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], country: Callable[[str], str | None]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         if draft.source is None:
             continue
-        twin = next((o for o in out if _same_event(o, draft)), None)
+        twin = next((o for o in out if _same_event(o, draft, country)), None)
         if twin is None:
             out.append(draft)
             continue
@@ -246,7 +248,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _same_event(a: Draft, b: Draft) -> bool:
+def _same_event(a: Draft, b: Draft, country: Callable[[str], str | None]) -> bool:
     if a.type != b.type or a.status != b.status or not compatible(a.date, b.date):
         return False
     if a.source == b.source and a.target == b.target:
@@ -256,11 +258,14 @@ def _same_event(a: Draft, b: Draft) -> bool:
     near = abs(a.first.sentence - b.first.sentence) <= LOOKBACK
     if near and a.source == b.source and (a.target is None or b.target is None):
         return True
+    if near and a.type in SYMMETRIC and _country_pair(a, country) and \
+            _country_pair(a, country) == _country_pair(b, country):
+        return True  # "signed by Ali Shamkhani … and Musaad Al-Aiban": Iran and Saudi Arabia again
     # "visited Niamey, met General Tiani": the junta and its leader, in one sentence
     same = a.first.sentence == b.first.sentence and a.source == b.source
-    if not (same and a.target and b.target) or _country(a.target) != _country(b.target):
+    if not (same and a.target and b.target) or country(a.target) != country(b.target):
         return False
-    return "person" in (_kind_of(a.target), _kind_of(b.target)) and _country(a.target) is not None
+    return "person" in (_kind_of(a.target), _kind_of(b.target)) and country(a.target) is not None
 
 
 def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
@@ -288,18 +293,18 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
     return events
 
 
+def _country_pair(d: Draft, country: Callable[[str], str | None]) -> frozenset[str] | None:
+    pair = frozenset(filter(None, (d.source and country(d.source), d.target and country(d.target))))
+    return pair if len(pair) == 2 else None
+
+
 def _kind_of(actor_id: str) -> str | None:
+    if actor_id.startswith("person:"):
+        return "person"
     from ...knowledge import load_actor_base
 
     base = load_actor_base()
     return base.actor(actor_id).kind if actor_id in base else None
-
-
-def _country(actor_id: str) -> str | None:
-    from ...knowledge import load_actor_base
-
-    base = load_actor_base()
-    return base.country_of(actor_id) if actor_id in base else None
 
 
 def _fallback_target(draft: Draft, doc: Document, base: ActorBase) -> str | None:
@@ -310,7 +315,8 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase) -> str | None
     for wanted in (number, number - 1):
         for mention in doc.mentions:
             actor = mention.actor_id
-            if mention.sentence != wanted or actor == draft.source or actor not in base:
+            if mention.sentence != wanted or actor in (draft.source, *draft.first.roles.sources) \
+                    or actor not in base:
                 continue
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor

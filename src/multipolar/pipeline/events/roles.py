@@ -24,6 +24,7 @@ PARTNER_NOUNS = {"agreement", "accord", "tie", "relation", "treaty", "deal", "pa
                  "contract", "partnership", "talk"}
 ANAPHORIC_NOUNS = {"decision", "move", "step", "measure", "plan", "announcement", "action", "policy"}
 ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "body", "grouping"}
+THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
@@ -39,12 +40,13 @@ class Roles:
     targets: list[str] = field(default_factory=list)
     passive: bool = False
     object_event: str | None = None  # "condemned the attack": the type of the event named
+    mutual: bool = True  # co-subjects act on each other ("A and B met"), unlike co-hosts
 
     def pairs(self, event_type: str) -> list[tuple[str, str | None]]:
         """One (source, target) per actor pair; coordinated subjects of a symmetric event
         with no target pair up with each other ("Iran and Saudi Arabia agreed")."""
         sources, targets = self.sources, list(self.targets)
-        if not targets and event_type in SYMMETRIC and len(sources) > 1:
+        if not targets and event_type in SYMMETRIC and len(sources) > 1 and self.mutual:
             return [(sources[0], other) for other in sources[1:]]
         out: list[tuple[str, str | None]] = []
         for s in sources:
@@ -172,6 +174,7 @@ class RoleFinder:
         roles = Roles(passive=passive)
         roles.sources = [a for h in heads for a in self.actors(h)]
         roles.sources += [a for h in self._companions(verb) for a in self.actors(h)]
+        roles.mutual = verb.lemma_ not in THIRD_PARTY_VERBS
         if passive:
             patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not patients and verb.dep_ in ("acl", "relcl"):
@@ -191,7 +194,8 @@ class RoleFinder:
             roles.targets = roles.targets or self._actors_of(objects, roles.sources)
             if not roles.targets:
                 objects += [o for x in verb.children if x.dep_ == "xcomp" for o in self.object_heads(x, entry)]
-                named = [o for o in objects if o.lemma_ in EVENT_NOUNS or o.lemma_ in ANAPHORIC_NOUNS]
+                named = [o for o in objects if (o.lemma_ in EVENT_NOUNS or o.lemma_ in ANAPHORIC_NOUNS)
+                         and any(c.lower_ in ("the", "this", "that", "such", "these") for c in o.children)]
                 if named:  # "condemned the attack", "refused to recognise the decision"
                     roles.object_event = EVENT_NOUNS.get(named[0].lemma_, "*")
             if not roles.targets:  # "withdrew its troops from Mali", "normalize ties with X"

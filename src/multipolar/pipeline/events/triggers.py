@@ -75,6 +75,8 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     want = entry.needs.lower()
     for child in token.children:
         if child.lemma_.lower() == want or child.lower_ == want:
+            if child.pos_ in ("ADP", "PART") and (child.i < token.i or _dates(child)):
+                continue  # "On Wednesday, X called …" is no "call on"
             return child
         for grandchild in child.children:
             if grandchild.lemma_.lower() == want:
@@ -82,6 +84,10 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     if token.head.lemma_.lower() == want and token.head.i != token.i:
         return token.head
     return None
+
+
+def _dates(prep: Token) -> bool:
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _under_refusal(token: Token) -> bool:
