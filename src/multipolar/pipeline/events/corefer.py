@@ -93,6 +93,9 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     for cand in cands:
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
+    for draft in drafts:  # implied partners first, so that the mention can join its event
+        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET:
+            draft.target = _fallback_target(draft, doc, base)
     countries = {a: actor.country for a, actor in doc.actors.items()}
     merged = _merge(drafts, lambda a: countries.get(a) or (base.country_of(a) if a in base else None))
     return _finish(merged, doc, base)
@@ -273,8 +276,6 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
     for draft in drafts:
         if draft.source is None or draft.source == draft.target:
             continue
-        if draft.target is None and draft.type in IMPLIED_TARGET:
-            draft.target = _fallback_target(draft, doc, base)
         vague = all(c.nominal for c in draft.mentions) and draft.type == "THREATEN"
         if draft.target is None and (draft.type in NEEDS_TARGET or vague):
             continue  # "the threat" alone, "deepen cooperation" with no partner: too vague

@@ -25,6 +25,7 @@ PARTNER_NOUNS = {"agreement", "accord", "tie", "relation", "treaty", "deal", "pa
 ANAPHORIC_NOUNS = {"decision", "move", "step", "measure", "plan", "announcement", "action", "policy"}
 ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "body", "grouping"}
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
+_DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
@@ -105,8 +106,20 @@ class RoleFinder:
         if subj:
             return subj, False
         if depth < 4:
-            return self._inherited(verb, depth), False
+            inherited = self._inherited(verb, depth)
+            if inherited or depth > 0 or verb.dep_ != "ROOT":
+                return inherited, False
+            return self._left_subject(verb), False
         return [], False
+
+    def _left_subject(self, verb: Token) -> list[Token]:
+        """A main verb the parser left without subject ("In Kabul, the Taliban's spokesman,
+        X, praised …" parsed as an apposition of Kabul): the nearest named phrase before it."""
+        for tok in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+            if tok.dep_ in ("appos", "nsubj", "conj") and tok.pos_ in ("NOUN", "PROPN") and \
+                    self.index.phrase_actor(tok):
+                return [tok]
+        return []
 
     def _inherited(self, verb: Token, depth: int) -> list[Token]:
         head, dep = verb.head, verb.dep_
@@ -262,7 +275,7 @@ class RoleFinder:
             roles.sources = roles.sources[:1]
         if not roles.sources and len(roles.targets) > 1 and _has_between(noun):
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
-        if not roles.sources:
+        if not roles.sources or not roles.targets:
             self._from_governor(noun, roles, entry)
         if not roles.targets:  # "China's demand that the Philippines tow away its ship"
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
@@ -281,13 +294,19 @@ class RoleFinder:
         if via == "pobj" and verb.dep_ == "prep":
             via, verb = "pobj:" + verb.lower_, verb.head
         if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
-                                                            "nsubjpass"):
+                                                            "nsubjpass", "nsubj"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"
         heads, passive = self.subject_heads(verb)
+        if not [a for h in heads for a in self.actors(h)] and verb.dep_ == "ccomp" and \
+                verb.head.pos_ == "VERB" and verb.head.lemma_ not in _DENYING:
+            # "Beijing stressed that the ceremony did not amount to recognition"
+            heads, passive = self.subject_heads(verb.head)
         if passive and via != "nsubjpass":
             return
         if verb.lemma_ in UNDERGO and via == "dobj":  # "who face attacks from X": the subject suffers
             roles.targets = roles.targets or _unique([a for h in heads for a in self.actors(h)])
+            return
+        if roles.sources:
             return
         roles.sources = _unique([a for h in heads for a in self.actors(h)])
         if not roles.targets and via in ("pobj:as", "oprd"):
