@@ -12,6 +12,7 @@ from ...knowledge.lexicon import Lexicon, Trigger
 _POS = {"VERB": "v", "NOUN": "n", "PROPN": "n", "ADV": "a"}
 # "refused to attend": the attending did not happen; the refusal is the event.
 REFUSALS = {"refuse", "decline", "reject", "fail"}
+GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
 
@@ -58,6 +59,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         # verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
         consumed.add(verb.token.i if generic else f.token.i)
+    for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
+        if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
+            deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
+            for clause in (c for c in f.token.children if c.dep_ in deps):
+                consumed |= {t.i for t in clause.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
     return kept
