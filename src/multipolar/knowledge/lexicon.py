@@ -32,6 +32,7 @@ class Trigger:
     example: str
     expect: str
     bare: bool = False  # only when the verb has no direct object ("warned of", not "warned X of")
+    directive: bool = False  # only with a that-clause saying what must be done ("insist that X must")
 
 
 class Lexicon:
@@ -56,7 +57,7 @@ def _entry(item: dict[str, Any]) -> Trigger:
     return Trigger(lemma=item["l"], pos=item["p"], type=item["t"], cameo=str(item["c"]),
                    needs=item.get("w"), target_preps=_preps(item),
                    relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"],
-                   bare=bool(item.get("bare")))
+                   bare=bool(item.get("bare")), directive=bool(item.get("directive")))
 
 
 def _preps(item: dict[str, Any]) -> tuple[str, ...]:

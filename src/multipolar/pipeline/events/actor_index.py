@@ -70,7 +70,10 @@ class ActorIndex:
         if mention.method == "government-metonym" and token.head.lower_ in LOCATIVE_PREPS:
             # "flew out of Niamey", "talks in Kabul": the place, so the state
             return self.base.entries[mention.actor_id].governs or mention.actor_id
-        return mention.actor_id
+        actor = mention.actor_id
+        if actor in self.kb_ids and self.base.actor(actor).kind == "region" and self.base.country_of(actor):
+            return self.base.country_of(actor)  # "an army post in South Waziristan": Pakistan
+        return actor
 
     def phrase_actor(self, head: Token, max_cost: int = 6) -> str | None:
         """The actor a noun phrase names, searching modifiers before prepositional phrases."""
@@ -137,10 +140,12 @@ class ActorIndex:
         for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
             if self.actor_at(mod) and mod.conjuncts:
                 tokens += [mod, *mod.conjuncts]
+        head_named = self.phrase_actor(head) is not None
         for n, token in enumerate(tokens):
             # a conjunct counts only when it names an actor itself ("Russia and China"), not
-            # when an actor hides in its own phrase ("recruitment … and interest in the Arctic")
-            actor = self.phrase_actor(token, 6 if n == 0 else 1)
+            # when an actor hides in its own phrase ("recruitment … and interest in the Arctic"),
+            # unless the head named none ("hideouts and a camp of the Pakistani Taliban")
+            actor = self.phrase_actor(token, 6 if n == 0 or not head_named else 1)
             if actor and actor not in actors:
                 actors.append(actor)
         return actors

@@ -30,7 +30,7 @@ LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "li
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
-IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
+IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT", "THREATEN"}  # "extend assistance": to someone
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -94,7 +94,8 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
     for draft in drafts:  # implied partners first, so that the mention can join its event
-        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET:
+        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
+                not (draft.type == "THREATEN" and all(c.nominal for c in draft.mentions)):
             draft.target = _fallback_target(draft, doc, base)
     countries = {a: actor.country for a, actor in doc.actors.items()}
     merged = _merge(drafts, lambda a: countries.get(a) or (base.country_of(a) if a in base else None))

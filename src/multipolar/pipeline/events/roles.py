@@ -23,6 +23,10 @@ RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"
 PARTNER_NOUNS = {"agreement", "accord", "tie", "relation", "treaty", "deal", "pact", "cooperation",
                  "contract", "partnership", "talk"}
 ANAPHORIC_NOUNS = {"decision", "move", "step", "measure", "plan", "announcement", "action", "policy"}
+# Words that name the same kind of thing, so that "the jets" finds "Pakistani warplanes".
+NOUN_CLASSES = {w: "aircraft" for w in ("jet", "warplane", "aircraft", "plane", "fighter", "bomber", "drone")}
+NOUN_CLASSES.update({w: "force" for w in ("troop", "soldier", "force", "army", "military", "fighter")})
+NOUN_CLASSES.update({w: "official" for w in ("official", "authority", "administration", "government")})
 ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "body", "grouping"}
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
@@ -82,13 +86,17 @@ class RoleFinder:
             clause = head.head if head.dep_ != "pobj" else head.head.head
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
         found = self.index.phrase_actors(head)
+        if not found:  # "its defence ministry": the owner named by a pronoun
+            owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
+            found = self.resolve_pronoun(owners[0]) if owners else []
         if not found and head.lemma_ in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
             found = self.index.latest_of_kind(head, "igo")  # "the alliance" after "NATO"
         if head.pos_ == "NOUN" and head.lemma_ not in EVENT_NOUNS:
+            kind = NOUN_CLASSES.get(head.lemma_, head.lemma_)
             if found:
-                self.definites[head.lemma_] = found
+                self.definites[kind] = found
             elif any(c.lower_ == "the" for c in head.children):
-                return self.definites.get(head.lemma_, [])
+                return self.definites.get(kind, [])
         return found
 
     def subject_heads(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -293,6 +301,8 @@ class RoleFinder:
         verb, via = noun.head, noun.dep_
         if via == "pobj" and verb.dep_ == "prep":
             via, verb = "pobj:" + verb.lower_, verb.head
+        if via == "pobj:for" and verb.lemma_ == "be":  # "the envoy was in Kabul for talks with"
+            via = "dobj"
         if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
                                                             "nsubjpass", "nsubj"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"

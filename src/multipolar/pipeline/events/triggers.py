@@ -44,6 +44,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         for entry in lexicon.candidates(token.lemma_, pos):
             if entry.bare and any(c.dep_ in ("dobj", "dative") for c in token.children):
                 continue
+            if entry.directive and not _directive(token):
+                continue
             needed = _needed(token, entry)
             if entry.needs is None or needed is not None:
                 found.append(Found(token, entry, needed))
@@ -90,6 +92,17 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     if token.head.lemma_.lower() == want and token.head.i != token.i:
         return token.head
     return None
+
+
+def _directive(verb: Token) -> bool:
+    """"insist that X must go" or "that X go": a demand, not a claim ("that no one was")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxes = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("must", "should", "need", "shall") for a in auxes):
+            return True
+        if clause.tag_ in ("VB", "VBP") and not auxes:
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def _dates(prep: Token) -> bool:

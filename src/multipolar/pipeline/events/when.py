@@ -51,7 +51,7 @@ PATTERNS = [  # (name, regex) tried in order on the cleaned phrase
     ("ago", re.compile(r"^(?P<n>\w+(?: and a half)?|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago$")),
     ("later", re.compile(r"^(?:(?P<n>\w+)\s+)?(?P<unit>day|week|month|year)s?\s+(?:later|afterwards)$|^within\s+(?:\w+\s+)?(?P<unit2>day|week|month)s?$")),
 ]
-OFFSET = re.compile(r"^(?:some\s+)?(?P<n>\w+(?: and a half)?|\d+)\s+(?P<unit>day|week|month|year)s?$")
+OFFSET = re.compile(r"^(?:some\s+)?(?:(?P<n>\w+(?: and a half)?|\d+)\s+)?(?P<unit>day|week|month|year)s?$")
 _DURATION = re.compile(r"\b(?:day|week|month|year|decade|centur(?:y|ie))s?\b")
 
 
@@ -83,10 +83,11 @@ class Timeline:
         start = base.start if base else (self.published.day if self.published else None)
         if not match or start is None:
             return None
-        n, unit = _number(match["n"]), match["unit"]
+        n, unit = _number(match["n"] or "several"), match["unit"]
         sign = -1 if direction in ("after", "since") else 1  # the clause is `n` before the base
         day = _shift(start, sign * n, unit)
-        precision = "day" if unit in ("day", "week") and (base is None or base.iso.count("-") == 2) else "month"
+        exact = match["n"] is not None and (base is None or base.iso.count("-") == 2)
+        precision = "day" if unit in ("day", "week") and exact else "month"
         if unit == "year":
             precision = "year" if n == int(n) else "month"
         return _make(day, precision, f"{phrase} {direction} {base.iso if base else 'publication'}")
