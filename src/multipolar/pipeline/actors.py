@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Doc, Span
 
@@ -47,7 +51,43 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
     _mention_acronyms(doc, parsed, acronyms)
     doc.mentions.sort(key=lambda m: m.start)
     _countries_of_new_people(doc, parsed, base)
+    _sector_groups(doc, parsed, base)
     return doc
+
+
+def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
+    """"Afghan civil society representatives", "Iranian protesters": a group of the country,
+    not the state. The country mention becomes a mention of that group."""
+    terms = sector_terms()
+    for mention in doc.mentions:
+        if mention.actor_id not in base or base.actor(mention.actor_id).kind != "state":
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("amod", "compound", "nmod", "poss"):
+            continue
+        head = span.root.head
+        phrase = parsed[span.end: head.i + 1]
+        if not 0 < len(phrase) <= 5 or any(t.pos_ in ("VERB", "PUNCT") for t in phrase):
+            continue
+        words = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in phrase)
+        words = " ".join(t.lower_ for t in phrase) + " " + words
+        term = next((t for t in terms if re.search(rf"\b{re.escape(t)}\b", words)), None)
+        if term is None:
+            continue
+        iso3 = mention.actor_id
+        name = f"{clean_name(span.text)} {term}"
+        actor_id = f"{iso3}:{term.replace(' ', '-')}"
+        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="group", country=iso3,
+                                              origin="document"))
+        mention.actor_id, mention.method = actor_id, "sector"
+        mention.end, mention.text = head.idx + len(head.text), parsed.text[mention.start: head.idx + len(head.text)]
+
+
+@lru_cache(maxsize=1)
+def sector_terms() -> tuple[str, ...]:
+    """Role words from `knowledge/data/sectors.yaml`, longest first."""
+    with (resources.files("multipolar.knowledge") / "data" / "sectors.yaml").open(encoding="utf-8") as fh:
+        return tuple(sorted(yaml.safe_load(fh), key=len, reverse=True))
 
 
 def _apposition_after(span: Span) -> list:  # type: ignore[type-arg]
