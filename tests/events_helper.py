@@ -19,8 +19,12 @@ def events_of(text: str, published: str | None = None) -> list[Event]:
 
 
 def country(actor_id: str | None) -> str | None:
+    """The state an actor belongs to: from the base, or a sector group's prefix ("KEN:students")."""
     base = load_actor_base()
-    return base.country_of(actor_id) if actor_id and actor_id in base else None
+    if actor_id and actor_id in base:
+        return base.country_of(actor_id)
+    prefix = (actor_id or "").split(":", 1)[0]
+    return prefix if prefix in base and len(prefix) == 3 else None
 
 
 def same_actor(found: str | None, expected: str | None) -> bool:

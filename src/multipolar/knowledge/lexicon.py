@@ -1,5 +1,5 @@
 """The event lexicon: trigger lemmas (verbs and nouns) → PLOVER type and CAMEO code,
-loaded from `data/lexicon.yaml`."""
+loaded from `data/lexicon*.yaml` (the core file first, then the additions)."""
 
 from __future__ import annotations
 
@@ -73,6 +73,9 @@ _PREPOSITIONS = {"of", "on", "for", "with", "against", "about", "to", "at", "fro
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped trigger lexicon (loaded once per process)."""
-    data = resources.files("multipolar.knowledge") / "data" / "lexicon.yaml"
-    with data.open(encoding="utf-8") as fh:
-        return Lexicon([_entry(item) for item in yaml.safe_load(fh)])
+    entries: list[Trigger] = []
+    folder = resources.files("multipolar.knowledge") / "data"
+    for name in sorted(p.name for p in folder.iterdir() if p.name.startswith("lexicon") and p.name.endswith(".yaml")):
+        with (folder / name).open(encoding="utf-8") as fh:
+            entries += [_entry(item) for item in yaml.safe_load(fh) or []]
+    return Lexicon(entries)
