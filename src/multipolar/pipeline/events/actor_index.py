@@ -32,7 +32,9 @@ _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 _SUPPORTER = re.compile(
     r"^[-–](?:backed|aligned|allied|sponsored|funded|friendly|supported|leaning|brokered|mediated|"
     r"inspired|based)\b")
-LOCATIVE_PREPS = {"in", "of", "from", "to", "into", "at", "near", "outside", "inside", "around"}
+# "talks in Kabul", "flew out of Niamey": a place. ("flew to Kabul" visits its government.)
+LOCATIVE_PREPS = {"in", "of", "from", "into", "at", "near", "outside", "inside", "around"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around", "along"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
 
@@ -75,10 +77,11 @@ class ActorIndex:
             return self.base.country_of(actor)  # "an army post in South Waziristan": Pakistan
         return actor
 
-    def phrase_actor(self, head: Token, max_cost: int = 6) -> str | None:
-        """The actor a noun phrase names, searching modifiers before prepositional phrases."""
+    def phrase_actor(self, head: Token, max_cost: int = 6, places: bool = True) -> str | None:
+        """The actor a noun phrase names, searching modifiers before prepositional phrases;
+        with `places` false, not through "in/at/near X" (where something happened)."""
         best: tuple[int, int, int, str] | None = None
-        for token, cost in self._walk(head):
+        for token, cost in self._walk(head, places):
             if cost > max_cost:
                 continue
             actor = self.actor_at(token)
@@ -93,11 +96,11 @@ class ActorIndex:
             return self._agent_of_modifier(head) or (best[3] if best else None)
         return best[3]
 
-    def latest_of_kind(self, before: Token, kind: str) -> list[str]:
-        """The most recent actor of a kind mentioned before a token ("the alliance")."""
+    def latest_of_kind(self, before: Token, kinds: tuple[str, ...]) -> list[str]:
+        """The most recent actor of these kinds mentioned before a token ("the alliance")."""
         for i in range(before.i - 1, -1, -1):
             actor = self.actor_at(self.parsed[i])
-            if actor and actor in self.kb_ids and self.base.actor(actor).kind == kind:
+            if actor and actor in self.kb_ids and self.base.actor(actor).kind in kinds:
                 return [actor]
         return []
 
@@ -112,7 +115,7 @@ class ActorIndex:
                             return found
         return None
 
-    def _walk(self, head: Token) -> Iterable[tuple[Token, int]]:
+    def _walk(self, head: Token, places: bool = True) -> Iterable[tuple[Token, int]]:
         stack = [(head, 0)]
         seen = set()
         while stack:
@@ -127,12 +130,14 @@ class ActorIndex:
                 prep_ok = (child.lower_ in _ROLE_PREPS
                            or (token.pos_ == "ADJ" and child.lower_ in _ADJ_PREPS)
                            or (token.lemma_ in _WITH_NOUNS and child.lower_ in ("with", "between")))
+                if not places and child.lower_ in PLACE_PREPS:
+                    continue
                 if child.dep_ == "prep" and prep_ok:
                     stack.extend((g, cost + _PREP_COST) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in _NEAR:
                     stack.append((child, cost + _NEAR[child.dep_]))
 
-    def phrase_actors(self, head: Token) -> list[str]:
+    def phrase_actors(self, head: Token, places: bool = True) -> list[str]:
         """Actors of a phrase and of the phrases coordinated with it ("Russia and China",
         "Indian and Chinese troops")."""
         actors: list[str] = []
@@ -140,12 +145,12 @@ class ActorIndex:
         for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
             if self.actor_at(mod) and mod.conjuncts:
                 tokens += [mod, *mod.conjuncts]
-        head_named = self.phrase_actor(head) is not None
+        head_named = self.phrase_actor(head, places=places) is not None
         for n, token in enumerate(tokens):
             # a conjunct counts only when it names an actor itself ("Russia and China"), not
             # when an actor hides in its own phrase ("recruitment … and interest in the Arctic"),
             # unless the head named none ("hideouts and a camp of the Pakistani Taliban")
-            actor = self.phrase_actor(token, 6 if n == 0 or not head_named else 1)
+            actor = self.phrase_actor(token, 6 if n == 0 or not head_named else 1, places)
             if actor and actor not in actors:
                 actors.append(actor)
         return actors

@@ -31,6 +31,9 @@ DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT", "THREATEN"}  # "extend assistance": to someone
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
+ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
+FUTURE = {"will", "would", "'ll", "shall"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -278,12 +281,19 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
         if draft.source is None or draft.source == draft.target:
             continue
         vague = all(c.nominal for c in draft.mentions) and draft.type == "THREATEN"
-        if draft.target is None and (draft.type in NEEDS_TARGET or vague):
+        # a stated commitment stands alone ("the Council agreed to extend the mandate")
+        pledge = draft.type == "AGREE" and not all(c.nominal for c in draft.mentions)
+        if draft.target is None and ((draft.type in NEEDS_TARGET and not pledge) or vague):
             continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
         kind = _kind(draft.source, doc, base)
         if kind == "media" and draft.type not in MEDIA_TYPES:
             continue
         first = draft.first
+        if _stated_intent(draft):
+            # PLOVER codes an actor's own announced future deed as its intent: AGREE for
+            # cooperation ("X will give Y a grant"), THREATEN for conflict ("X will withdraw")
+            draft.type = "AGREE" if draft.type in COOPERATIVE else "THREATEN"
+            draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
         relation = first.relation if draft.status == "asserted" else None
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
@@ -323,6 +333,21 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase) -> str | None
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor
     return None
+
+
+def _stated_intent(draft: Draft) -> bool:
+    """A future deed announced by its own doer ("Finland will give …", "X said it will …")."""
+    cand = draft.first
+    if draft.status != "hypothetical" or cand.nominal or (draft.status_cue or "").lower() not in FUTURE:
+        return False
+    if draft.type in ("AGREE", "THREATEN"):
+        return False
+    token = cand.token
+    announced = token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ANNOUNCING
+    if token.dep_ != "ROOT" and not announced:
+        return False  # "no sign that the Taliban will invite …" is no statement of theirs
+    speakers = set(draft.speakers) | set(draft.attributed_to)
+    return not speakers or draft.source in speakers
 
 
 def _kind(actor_id: str, doc: Document, base: ActorBase) -> str | None:

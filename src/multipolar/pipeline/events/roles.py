@@ -27,7 +27,11 @@ ANAPHORIC_NOUNS = {"decision", "move", "step", "measure", "plan", "announcement"
 NOUN_CLASSES = {w: "aircraft" for w in ("jet", "warplane", "aircraft", "plane", "fighter", "bomber", "drone")}
 NOUN_CLASSES.update({w: "force" for w in ("troop", "soldier", "force", "army", "military", "fighter")})
 NOUN_CLASSES.update({w: "official" for w in ("official", "authority", "administration", "government")})
-ORGANISATION_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "body", "grouping"}
+# Events between parties: "signed an agreement in Doha" is not an agreement with Qatar.
+PLACELESS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "CONCEDE"}
+ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", "organization", "union",
+                                             "body", "grouping")}
+ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
@@ -71,8 +75,9 @@ class RoleFinder:
 
     # -- shared helpers -------------------------------------------------------------------
 
-    def actors(self, head: Token) -> list[str]:
-        """Actors named by a phrase head and its conjuncts, resolving pronouns."""
+    def actors(self, head: Token, places: bool = True) -> list[str]:
+        """Actors named by a phrase head and its conjuncts, resolving pronouns; with `places`
+        false, an actor met only as the place of the phrase ("an agreement in Doha") is not one."""
         if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
             return self.resolve_pronoun(head)
         if head.lemma_ in EVENT_NOUNS:  # "its intervention helped …": the intervention's owner
@@ -85,12 +90,12 @@ class RoleFinder:
         if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
             clause = head.head if head.dep_ != "pobj" else head.head.head
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
-        found = self.index.phrase_actors(head)
+        found = self.index.phrase_actors(head, places)
         if not found:  # "its defence ministry": the owner named by a pronoun
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
             found = self.resolve_pronoun(owners[0]) if owners else []
         if not found and head.lemma_ in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
-            found = self.index.latest_of_kind(head, "igo")  # "the alliance" after "NATO"
+            found = self.index.latest_of_kind(head, ORGANISATION_NOUNS[head.lemma_])  # "the alliance" after "NATO"
         if head.pos_ == "NOUN" and head.lemma_ not in EVENT_NOUNS:
             kind = NOUN_CLASSES.get(head.lemma_, head.lemma_)
             if found:
@@ -212,7 +217,8 @@ class RoleFinder:
                             for o in objects)  # "revoking Niger's agreements with Paris": Paris
             if (needed is not None and needed.dep_ in _OBJ) or partnered:  # "held talks with X on Y"
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
-            roles.targets = roles.targets or self._actors_of(objects, roles.sources)
+            places = entry.type not in PLACELESS
+            roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
                 objects += [o for x in verb.children if x.dep_ == "xcomp" for o in self.object_heads(x, entry)]
                 named = [o for o in objects if (o.lemma_ in EVENT_NOUNS or o.lemma_ in ANAPHORIC_NOUNS)
@@ -230,8 +236,8 @@ class RoleFinder:
         roles.sources = _unique(roles.sources)
         return roles
 
-    def _actors_of(self, heads: list[Token], exclude: list[str]) -> list[str]:
-        found = [a for h in heads for a in self.actors(h)]
+    def _actors_of(self, heads: list[Token], exclude: list[str], places: bool = True) -> list[str]:
+        found = [a for h in heads for a in self.actors(h, places)]
         return [a for a in _unique(found) if a not in exclude]
 
     # -- adverbs ("militarily in Georgia (2008), Ukraine (2014) and Syria (2015)") -----------

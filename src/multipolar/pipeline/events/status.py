@@ -85,7 +85,8 @@ def _negation(trigger: Token, subjects: list[Token]) -> str | None:
     return None
 
 
-_COMPLEMENTS = {"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
+_COMPLEMENTS = {"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass",
+                "conj"}  # "will cut its forces and pull out": the modal covers both
 
 
 def _hypothetical(chain: list[Token]) -> str | None:

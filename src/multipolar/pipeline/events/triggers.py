@@ -39,8 +39,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     consumed: set[int] = set()
     for token in sentence:
         pos = _POS.get(token.pos_)
-        if pos is None:
-            continue
+        if pos is None or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue  # "2 March" is no march, "Mark Esper" no mark
         for entry in lexicon.candidates(token.lemma_, pos):
             if entry.bare and any(c.dep_ in ("dobj", "dative") for c in token.children):
                 continue

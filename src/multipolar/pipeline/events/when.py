@@ -47,6 +47,7 @@ PATTERNS = [  # (name, regex) tried in order on the cleaned phrase
     ("partial-day", re.compile(rf"^{_M}\s+{_D}$")),
     ("partial-month", re.compile(rf"^{_Q}{_M}$")),
     ("weekday", re.compile(r"^(?:(?P<rel>last|this|next|early|late)\s+(?:on\s+)?)?(?:on\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$")),
+    ("same", re.compile(r"^(?:the\s+)?same\s+(?P<unit>day|week|month|year)$")),
     ("deictic", re.compile(r"^(?P<word>yesterday|today|tonight|this morning|this week|last week|next week|this month|last month|next month|earlier this month|later this month|earlier this year|later this year|this year|last year|next year|the previous year|the following year)$")),
     ("ago", re.compile(r"^(?P<n>\w+(?: and a half)?|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago$")),
     ("later", re.compile(r"^(?:(?P<n>\w+)\s+)?(?P<unit>day|week|month|year)s?\s+(?:later|afterwards)$|^within\s+(?:\w+\s+)?(?P<unit2>day|week|month)s?$")),
@@ -147,7 +148,7 @@ class Timeline:
                 return _make(candidate, precision, f"year of the narrative ({self.anchor.year})")
         if pub is None:
             return None
-        years = [pub.year + 1, pub.year] if future else [pub.year, pub.year - 1]
+        years = [pub.year, pub.year + 1] if future else [pub.year, pub.year - 1]
         for year in years:
             candidate = _try(year, month, day or 1)
             if candidate is None:
@@ -190,6 +191,13 @@ class Timeline:
         if self.published.precision != "day" and precision == "day":
             return None
         return _make(day, precision, f"{word} from publication")
+
+    def _same(self, m: re.Match[str], future: bool) -> EventDate | None:
+        """"On the same day": the narrative's current date."""
+        if self.anchor is None:
+            return None
+        precision = {"day": "day", "week": "month", "month": "month", "year": "year"}[m["unit"]]
+        return _make(self.anchor, precision, f"the same {m['unit']} as the narrative's last date")
 
     def _ago(self, m: re.Match[str], future: bool) -> EventDate | None:
         if not self.published:
