@@ -32,6 +32,7 @@ def fold(text: str) -> str:
     text = re.sub(r"[\u2010-\u2015]", "-", text).casefold().strip()
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"\s*'s?$", "", text)
+    text = text.replace(".", "")  # "U.S." and "U.S", "U.N." and "UN"
     return re.sub(r"\s+", " ", text)
 
 

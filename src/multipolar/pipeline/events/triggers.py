@@ -66,6 +66,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
             for clause in (c for c in f.token.children if c.dep_ in deps):
                 consumed |= {t.i for t in clause.subtree}
+    verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
+    for f in found:  # "rejected the plan, urging X to …": the participle adds detail, not an event
+        if not f.nominal and f.token.dep_ == "advcl" and f.token.tag_ == "VBG" and f.token.head.i in verbs_now:
+            consumed.add(f.token.i)
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
     return kept
