@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo.duckdb
 
-.PHONY: install demo test browser clean
+.PHONY: install demo test browser bench clean
 
 $(BIN)/multipolar: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -20,8 +20,18 @@ demo: install
 	$(BIN)/multipolar docs --db $(DB)
 	$(BIN)/multipolar actors --db $(DB)
 
-test: install
+# Debian's chromium for the browser test (nothing is downloaded by Playwright itself).
+browser:
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium not installed: the browser test will be skipped"; }
+
+test: install browser
 	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/nlp_speed.py
+	$(BIN)/python bench/api_latency.py
 
 clean:
 	rm -rf $(VENV) *.duckdb build dist src/*.egg-info

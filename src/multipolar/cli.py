@@ -277,3 +277,23 @@ def _highlight(ev: dict[str, Any]) -> Text:
     for actor in ev["actors"]:
         text.stylize("underline cyan", actor["start"], actor["end"])
     return text
+
+
+@app.command()
+@coded_errors
+def serve(db: DbOption = DEFAULT_DB,
+          host: Annotated[str, typer.Option(help="Interface to bind (localhost unless told otherwise).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+          token: Annotated[str | None, typer.Option(envvar="MULTIPOLAR_TOKEN",
+                                                    help="Accept POST /api/documents with this bearer token; "
+                                                         "read-only without.")] = None,
+          cors_origin: Annotated[list[str] | None, typer.Option(help="Allow cross-origin requests from this "
+                                                                     "origin (off by default).")] = None) -> None:
+    """Serve the JSON API (OpenAPI at /docs) and the web UI."""
+    import uvicorn
+
+    from .api import create_app
+
+    application = create_app(db, token=token, cors_origins=cors_origin)
+    err.print(f"serving {db} on http://{host}:{port} ({'read-write' if token else 'read-only'})", markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -67,6 +67,15 @@ def ingest(store: Store, paths: list[str], published: str | None = None,
     if published:
         parse_explicit(published, "argument")  # a bad --published fails before any work
     sources, failures = collect(paths)
+    return ingest_sources(store, sources, failures, published, on_progress, stop_on_error, on_total)
+
+
+def ingest_sources(store: Store, sources: list[SourceDocument], failures: list[ReadFailure] | None = None,
+                   published: str | None = None, on_progress: Progress | None = None,
+                   stop_on_error: bool = False, on_total: Callable[[int], None] | None = None,
+                   ) -> IngestReport:
+    """Run the stages over documents already read (files, or a body posted to the API)."""
+    failures = failures or []
     report = IngestReport()
     if on_total is not None:
         on_total(len(sources) + len(failures))

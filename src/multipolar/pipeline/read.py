@@ -99,6 +99,11 @@ def _plain(text: str, path: str, stem: str, fmt: str) -> SourceDocument:
     return SourceDocument(id=stem, text=text, path=path, title=title, format=fmt)
 
 
+def html_document(html: str, path: str, stem: str) -> SourceDocument | ReadFailure:
+    """The main text and metadata of an HTML page (a failure when it has no text)."""
+    return _html(html, path, stem)
+
+
 def _html(html: str, path: str, stem: str) -> SourceDocument | ReadFailure:
     # Imported here: trafilatura is slow to import and only HTML needs it.
     import trafilatura

@@ -77,8 +77,9 @@ class Store:
         try:
             self._insert_document(doc)
             self._insert_actors(doc.actors.values(), aliases)
-            self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                                 [(doc.id, s.idx, s.start, s.end, s.text) for s in doc.sentences])
+            if doc.sentences:
+                self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                                     [(doc.id, s.idx, s.start, s.end, s.text) for s in doc.sentences])
             if doc.mentions:
                 self.con.executemany(
                     "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -45,7 +45,8 @@ _EVENT_FROM = (" FROM events e LEFT JOIN actors s ON s.id = e.source_id"
 
 def find_events(store: Store, actor: str | None = None, pair: tuple[str, str] | None = None,
                 type_: str | None = None, status: str | None = None, since: str | None = None,
-                until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+                until: str | None = None, limit: int | None = None, offset: int = 0,
+                doc: str | None = None) -> list[dict[str, Any]]:
     """Events filtered by actor, pair (either direction), type, status and date range.
     `since`/`until` are ISO prefixes compared with the event's date range; undated events
     are left out when a date filter is given."""
@@ -56,6 +57,9 @@ def find_events(store: Store, actor: str | None = None, pair: tuple[str, str] | 
     if pair:
         where.append("((e.source_id = ? AND e.target_id = ?) OR (e.source_id = ? AND e.target_id = ?))")
         params += [pair[0], pair[1], pair[1], pair[0]]
+    if doc:
+        where.append("e.doc_id = ?")
+        params.append(doc)
     if type_:
         where.append("e.type = ?")
         params.append(type_.upper())
@@ -132,3 +136,47 @@ def _last_day(prefix: str) -> str:
     month = parts[1] if len(parts) > 1 else 12
     day = parts[2] if len(parts) > 2 else monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def search_actors(store: Store, text: str | None = None, kind: str | None = None,
+                  limit: int = 50) -> list[dict[str, Any]]:
+    """Actors whose id, name or any alias contains `text` (case-insensitive), most
+    mentioned first."""
+    where, params = ["1 = 1"], []  # type: ignore[var-annotated]
+    if text:
+        like = f"%{text.lower()}%"
+        where.append("(lower(a.id) LIKE ? OR lower(a.name) LIKE ? OR EXISTS (SELECT 1 FROM actor_aliases al"
+                     " WHERE al.actor_id = a.id AND lower(al.alias) LIKE ?))")
+        params += [like, like, like]
+    if kind:
+        where.append("a.kind = ?")
+        params.append(kind)
+    params.append(limit)
+    return store.rows(
+        "SELECT a.id, a.name, a.kind, a.country, a.wikidata, a.origin,"
+        " (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,"
+        " (SELECT count(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id) AS events,"
+        " (SELECT list(al.alias ORDER BY al.alias) FROM actor_aliases al WHERE al.actor_id = a.id) AS aliases"
+        " FROM actors a WHERE " + " AND ".join(where) + " ORDER BY events DESC, mentions DESC, a.name LIMIT ?",
+        params)
+
+
+def get_actor(store: Store, actor_id: str) -> dict[str, Any]:
+    rows = [a for a in search_actors(store, actor_id, None, 500) if a["id"] == actor_id]
+    return rows[0] if rows else {"id": actor_id}
+
+
+def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """A document's text with the spans of its actor mentions and event triggers."""
+    rows = store.rows("SELECT id, title, source, url, published_iso AS published, published_basis,"
+                      " text, notes FROM documents WHERE id = ?", [doc_id])
+    if not rows:
+        return None
+    doc = rows[0]
+    doc["mentions"] = store.rows("SELECT start_char AS start, end_char AS end, text, actor_id FROM mentions"
+                                 " WHERE doc_id = ? ORDER BY start_char", [doc_id])
+    doc["triggers"] = store.rows(
+        "SELECT v.trigger_start AS start, v.trigger_end AS end, v.trigger, e.id AS event_id, e.type, e.status"
+        " FROM evidence v JOIN events e ON e.id = v.event_id WHERE v.doc_id = ? ORDER BY v.trigger_start",
+        [doc_id])
+    return doc

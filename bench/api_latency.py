@@ -1,0 +1,104 @@
+"""API latency against the same query run directly, on a store of 100,000+ events.
+
+Builds a synthetic store (deterministic, seeded) through the store's own writer, starts the
+real HTTP server (uvicorn on 127.0.0.1) in this process, then times, for the actor timeline
+and relations-as-of endpoints, N requests over HTTP and N direct calls of the query function
+the endpoint uses. Prints p50/p95 of both and the ratio at p50 (goal: under 2x).
+Usage: python bench/api_latency.py [EVENTS] [REQUESTS]   (defaults 100000, 40)"""
+
+from __future__ import annotations
+
+import random
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from multipolar.api import create_app
+from multipolar.knowledge import load_actor_base
+from multipolar.knowledge.lexicon import PLOVER_TYPES
+from multipolar.model import Document, Event, EventDate, Evidence
+from multipolar.store import Store, queries
+
+STATUSES = ("asserted", "asserted", "asserted", "reported", "negated", "hypothetical")
+
+
+def build(path: str, n_events: int, seed: int = 7) -> list[str]:
+    """A store with `n_events` events among the first 150 states, in documents of 1,000."""
+    rng = random.Random(seed)
+    base = load_actor_base()
+    states = sorted(a for a, e in base.entries.items() if e.actor.kind == "state")[:150]
+    with Store.open(path) as store:
+        for d in range(0, n_events, 1000):
+            doc = Document(id=f"bench-{d // 1000}", text="synthetic", content_hash=f"bench-{d}", path="-")
+            doc.actors = {a: base.actor(a) for a in states}
+            for i in range(d, min(d + 1000, n_events)):
+                source, target = rng.sample(states, 2)
+                day = date(2000, 1, 1) + timedelta(days=rng.randrange(9000))
+                kind = rng.choice(PLOVER_TYPES)
+                sentence = f"{source} {kind.lower()} {target} on {day.isoformat()}."
+                doc.events.append(Event(
+                    id=f"ev{i}", source=source, target=target, type=kind, cameo="010",
+                    status=rng.choice(STATUSES), date=EventDate(day.isoformat(), day, day, "synthetic"),
+                    relation="recognizes" if kind == "SUPPORT" and rng.random() < 0.1 else None,
+                    evidence=[Evidence(doc.id, 0, 0, len(sentence), sentence, 4, 8, kind.lower())]))
+            store.write_document(doc, {a: {base.actor(a).name} for a in states})
+    return states
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def timed(fn, n: int) -> list[float]:  # type: ignore[no-untyped-def]
+    fn()  # warm up
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> None:
+    n_events = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "bench.duckdb")
+        start = time.perf_counter()
+        states = build(path, n_events)
+        print(f"built {n_events} events in {time.perf_counter() - start:.1f}s")
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.05)
+        actor = states[0]
+        with Store.open(path, create=False, read_only=True) as store, \
+                httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            cases = [
+                ("timeline", lambda: queries.timeline(store, actor),
+                 lambda: client.get(f"/api/timeline/{actor}").raise_for_status()),
+                ("relations as of", lambda: queries.relation_records(store, as_of="2010-06-01"),
+                 lambda: client.get("/api/relations", params={"as_of": "2010-06-01"}).raise_for_status()),
+            ]
+            print(f"{'query':<18}{'direct p50':>12}{'p95':>9}{'API p50':>11}{'p95':>9}{'ratio p50':>11}")
+            for name, direct, http in cases:
+                d50, d95 = percentiles(timed(direct, n))
+                a50, a95 = percentiles(timed(http, n))
+                print(f"{name:<18}{d50:>10.1f}ms{d95:>7.1f}ms{a50:>9.1f}ms{a95:>7.1f}ms{a50 / d50:>10.2f}x")
+        server.should_exit = True
+
+
+if __name__ == "__main__":
+    main()
