@@ -18,7 +18,9 @@ demo: install
 	rm -f $(DB)
 	$(BIN)/multipolar ingest examples/ --db $(DB)
 	$(BIN)/multipolar docs --db $(DB)
-	$(BIN)/multipolar actors --db $(DB)
+	$(BIN)/multipolar actors --db $(DB) --kind state
+	$(BIN)/multipolar events --db $(DB)
+	$(BIN)/multipolar relations --db $(DB)
 
 # Debian's chromium for the browser test (nothing is downloaded by Playwright itself).
 browser:

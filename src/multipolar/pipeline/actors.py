@@ -28,6 +28,10 @@ _DATE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Muharram|Safar|Rabi\b.*|"
     r"Jumad[ae]\b.*|Rajab|Sha.?ban|Ramadh?an|Shawwal|Dhu\b.*)$", re.IGNORECASE)
+TITLES = {"sheikh", "shaikh", "president", "minister", "general", "gen", "mullah", "king", "prince",
+          "emir", "amir", "secretary", "dr", "mr", "mrs", "ms", "colonel", "col", "lt", "captain",
+          "capt", "premier", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman", "senator",
+          "governor", "judge", "queen", "sultan", "ayatollah", "imam", "marshal", "commander"}
 _STRIP = re.compile(r"^(?:the|The|a|an)\s+|[\s'’]+s?$|^[\W_]+|[\W_]+$")
 
 
@@ -136,17 +140,29 @@ def clean_name(text: str) -> str:
     return text
 
 
+def without_title(name: str) -> str:
+    """"Sheikh Mohamed" → "Mohamed": honorifics and ranks are not part of a name."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _resolve(span: Span, base: ActorBase, on: date | None, local: dict[str, str],
              doc: Document) -> tuple[str | None, str]:
     name = clean_name(span.text)
     if not name:
         return None, ""
     key = fold(name)
-    if key in local:
-        return local[key], "document-alias"
-    found = base.resolve(name, on, span.sent.text)
+    untitled = fold(without_title(name))
+    for candidate in (key, untitled):
+        if candidate in local:
+            return local[candidate], "document-alias"
+    found = base.resolve(name, on, span.sent.text) or base.resolve(without_title(name), on, span.sent.text)
     if found is not None:
         doc.actors.setdefault(found.actor_id, base.actor(found.actor_id))
+        if span.label_ == "PERSON":
+            _person_aliases(without_title(name), found.actor_id, local)
         return found.actor_id, found.via
     if not _plausible_new_actor(span, name):
         return None, ""
@@ -165,10 +181,19 @@ def _new_actor(doc: Document, span: Span, name: str, local: dict[str, str]) -> s
     actor_id = f"{kind}:{fold(name).replace(' ', '-')}"
     doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, origin="document"))
     local[fold(name)] = actor_id
-    words = name.split()
-    if kind == "person" and len(words) > 1:
-        local.setdefault(fold(words[-1]), actor_id)  # "Stanikzai" after "Sher Mohammad ... Stanikzai"
+    local.setdefault(fold(without_title(name)), actor_id)
+    if kind == "person":
+        _person_aliases(without_title(name), actor_id, local)
     return actor_id
+
+
+def _person_aliases(name: str, actor_id: str, local: dict[str, str]) -> None:
+    """Later in the text, a person goes by one of their names: "Stanikzai" after "Sher
+    Mohammad Abbas Stanikzai", "Sheikh Mohamed" after "Mohamed bin Zayed Al Nahyan"."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) > 1:
+        local.setdefault(fold(words[-1]), actor_id)
+        local.setdefault(fold(words[0]), actor_id)
 
 
 def _defined_acronym(span: Span) -> str | None:

@@ -96,6 +96,11 @@ class ActorIndex:
             return self._agent_of_modifier(head) or (best[3] if best else None)
         return best[3]
 
+    def named_at(self, token: Token) -> str | None:
+        """The actor a mention names, without reading a capital as a mere place."""
+        mention = self.by_token.get(token.i)
+        return mention.actor_id if mention and token.i not in self.excluded else None
+
     def latest_of_kind(self, before: Token, kinds: tuple[str, ...]) -> list[str]:
         """The most recent actor of these kinds mentioned before a token ("the alliance")."""
         for i in range(before.i - 1, -1, -1):

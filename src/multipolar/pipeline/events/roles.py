@@ -34,6 +34,7 @@ ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", 
 ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
+RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
@@ -155,17 +156,23 @@ class RoleFinder:
                 return accused  # "accused Pakistan of sheltering": Pakistan shelters
             if owner.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(owner, depth + 1)[0]
+            if owner.pos_ in ("ADV", "ADJ") and owner.head.pos_ in ("VERB", "AUX"):
+                return self.subject_heads(owner.head, depth + 1)[0]  # "stopped short of recognising"
             return [c for c in owner.children if c.dep_ == "poss"]
         if dep in ("relcl", "acl"):
-            if head.dep_ == "attr" and head.head.pos_ in ("VERB", "AUX"):
+            if head.dep_ in ("attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(head.head, depth + 1)[0]
             return [head] if dep == "relcl" else []
         return []
 
     def _companions(self, verb: Token) -> list[Token]:
-        """"X applied, together with Y, …": Y acts too."""
+        """"X applied, together with Y, …", "one of three countries, along with Y, to
+        recognise": Y acts too."""
         out = []
-        for child in verb.children:
+        hosts = [verb]
+        if verb.dep_ in ("relcl", "acl"):  # up through "one of … countries"
+            hosts += [verb.head, *list(verb.head.ancestors)[:3]]
+        for child in (c for host in hosts for c in host.children):
             if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
                     child.doc[child.i - 1].lower_ in ("together", "along", "jointly"):
                 out += [g for g in child.children if g.dep_ == "pobj"]
@@ -227,6 +234,10 @@ class RoleFinder:
                     roles.object_event = EVENT_NOUNS.get(named[0].lemma_, "*")
             if not roles.targets:  # "withdrew its troops from Mali", "normalize ties with X"
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
+            if not roles.targets and any(o.lemma_ in RULERS for o in objects):
+                # "recognising the government in Kabul": whoever governs from there
+                places = self.prep_heads(hosts, ("in",))
+                roles.targets = [a for a in (self.index.named_at(p) for p in places) if a and a not in roles.sources]
             if not roles.targets and entry.type in ("REQUEST", "ACCUSE", "THREATEN"):
                 roles.targets = self._actors_of(self.clause_subjects(verb), roles.sources)
             for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and not roles.targets):
