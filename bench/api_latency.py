@@ -79,8 +79,10 @@ def main() -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
+        app = create_app(path)
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
         while not server.started:
             time.sleep(0.05)
         actor = states[0]
@@ -98,6 +100,8 @@ def main() -> None:
                 a50, a95 = percentiles(timed(http, n))
                 print(f"{name:<18}{d50:>10.1f}ms{d95:>7.1f}ms{a50:>9.1f}ms{a95:>7.1f}ms{a50 / d50:>10.2f}x")
         server.should_exit = True
+        thread.join(timeout=10)
+        app.state.database.close()
 
 
 if __name__ == "__main__":

@@ -48,6 +48,9 @@ class Database:
         self.con = duckdb.connect(path, read_only=not writable)
         self.write_lock = threading.Lock()
 
+    def close(self) -> None:
+        self.con.close()
+
     @contextmanager
     def store(self) -> Iterator[Store]:
         cursor = self.con.cursor()

@@ -96,6 +96,18 @@ class ActorIndex:
             return self._agent_of_modifier(head) or (best[3] if best else None)
         return best[3]
 
+    def latest_distinct(self, before: Token, count: int) -> list[str]:
+        """The last `count` distinct states or governments named before a token."""
+        found: list[str] = []
+        for i in range(before.i - 1, -1, -1):
+            actor = self.actor_at(self.parsed[i])
+            if actor and actor not in found and actor in self.kb_ids and \
+                    self.base.actor(actor).kind in ("state", "government"):
+                found.append(actor)
+                if len(found) == count:
+                    break
+        return found[::-1]
+
     def named_at(self, token: Token) -> str | None:
         """The actor a mention names, without reading a capital as a mere place."""
         mention = self.by_token.get(token.i)

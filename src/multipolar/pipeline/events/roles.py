@@ -34,6 +34,7 @@ ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", 
 ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
+PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
@@ -95,6 +96,8 @@ class RoleFinder:
         if not found:  # "its defence ministry": the owner named by a pronoun
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
             found = self.resolve_pronoun(owners[0]) if owners else []
+        if not found and head.lemma_ in PARTY_NOUNS and any(c.lower_ in ("neither", "both", "two") for c in head.children):
+            found = self.index.latest_distinct(head, 2)  # "Neither government has …": the last two named
         if not found and head.lemma_ in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
             found = self.index.latest_of_kind(head, ORGANISATION_NOUNS[head.lemma_])  # "the alliance" after "NATO"
         if head.pos_ == "NOUN" and head.lemma_ not in EVENT_NOUNS:

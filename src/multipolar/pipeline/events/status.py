@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-MODALS = {"may", "might", "could", "would", "should", "will", "shall", "'ll", "can", "must"}
+MODALS = {"may", "might", "could", "would", "should", "will", "shall", "'ll", "must"}  # not "can": ability
 # Verbs and adjectives that make what they govern planned, possible or conditional.
 HYPOTHETICAL_GOVERNORS = {"plan", "intend", "expect", "aim", "hope", "want", "consider", "propose",
                           "prepare", "seek", "offer", "threaten", "likely", "possible", "ready",

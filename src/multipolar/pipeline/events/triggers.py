@@ -12,6 +12,7 @@ from ...knowledge.lexicon import Lexicon, Trigger
 _POS = {"VERB": "v", "NOUN": "n", "PROPN": "n", "ADV": "a"}
 # "refused to attend": the attending did not happen; the refusal is the event.
 REFUSALS = {"refuse", "decline", "reject", "fail"}
+ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
@@ -60,7 +61,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         # "signed a ceasefire": a generic verb yields to its object; "normalized ties": the
         # verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
-        consumed.add(verb.token.i if generic else f.token.i)
+        if generic:
+            consumed.add(verb.token.i)
+        elif verb.entry.type not in ABOUT_OTHER_EVENTS:  # "blamed the attacks": two events
+            consumed.add(f.token.i)
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
