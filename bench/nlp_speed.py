@@ -13,6 +13,7 @@ import spacy
 from multipolar.ingest import content_hash
 from multipolar.model import Document
 from multipolar.pipeline.actors import stage_actors
+from multipolar.pipeline.events import stage_events
 from multipolar.pipeline.parse import MODEL, load_nlp, stage_parse
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -46,9 +47,9 @@ def main() -> None:
     def ours() -> None:
         docs = (Document(id=str(i), text=t, content_hash=content_hash(t), path="-") for i, t in enumerate(corpus))
         for doc in stage_parse(docs):
-            stage_actors(doc)
+            stage_events(stage_actors(doc))
 
-    rate = timed("multipolar parse + actors", ours, words)
+    rate = timed("multipolar parse + actors + events", ours, words)
     print(f"ratio multipolar / bare spaCy: {rate / floor:.2f}")
 
 
