@@ -9,7 +9,8 @@ import json
 from typing import Any
 
 from .store import Store
-from .store.queries import event_records, find_events, relation_records
+from .store.merge import merged_events
+from .store.queries import find_events, relation_records
 
 FORMATS = ("facts", "plover", "csv")
 # PLOVER quad classes: verbal/material cooperation, verbal/material conflict (our reading).
@@ -33,11 +34,12 @@ def render(store: Store, fmt: str) -> str:
 def facts(store: Store) -> dict[str, Any]:
     """Documents, actors, events and derived relations as one JSON-ready dict."""
     documents = [{"id": d["id"], "title": d["title"], "published": d["published"],
-                  "source": d["source"], "url": d["url"]} for d in store.documents()]
+                  "source": d["source"], "url": d["url"]}
+                 for d in sorted(store.documents(), key=lambda d: d["id"])]
     actors = [{"id": a.id, "name": a.name, "aliases": sorted(set(a.aliases) - {a.name}),
                "kind": a.kind, "country": a.country, "wikidata": a.wikidata, "origin": a.origin}
               for a in store.actors()]
-    return {"documents": documents, "actors": actors, "events": event_records(store),
+    return {"documents": documents, "actors": actors, "events": merged_events(store),
             "relations": relation_records(store)}
 
 
