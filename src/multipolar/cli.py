@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -64,6 +65,9 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date for all documents.")] = None,
     stop_on_error: Annotated[bool, typer.Option("--stop-on-error",
                                                 help="Stop at the first bad document.")] = False,
+    workers: Annotated[int | None, typer.Option(min=1, max=256,
+                                                help="Run the stages on a local Dask cluster of N processes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Run the stages on the Dask cluster at this address.")] = None,
 ) -> None:
     """Read documents, learn their actors and events, and store them in the DuckDB file."""
     if published:
@@ -77,14 +81,27 @@ def ingest(
             if outcome != "ingested":
                 bar.console.print(f"{outcome}: {name}", markup=False)
 
-        report = run_ingest(store, paths, published, tick, stop_on_error,
-                            on_total=lambda n: bar.update(task, total=n))
+        with _runner(workers, scheduler) as runner:
+            report = run_ingest(store, paths, published, tick, stop_on_error,
+                                on_total=lambda n: bar.update(task, total=n), runner=runner)
         failed = {f.path: f.message for f in report.failed}
     for message in failed.values():
         err.print(message, markup=False)
     out.print(report.summary, markup=False)
     if not report.ingested and not report.already:
         raise MultipolarError(Code.MP110, failed=len(report.failed))
+
+
+@contextlib.contextmanager
+def _runner(workers: int | None, scheduler: str | None) -> Iterator[Any]:
+    """No runner (this process), or one on a Dask cluster."""
+    if not workers and not scheduler:
+        yield None
+        return
+    from .scale.dask_runner import DaskRunner, dask_client
+
+    with dask_client(workers, scheduler) as client:
+        yield DaskRunner(client)
 
 
 def _progress() -> Progress:
@@ -297,3 +314,19 @@ def serve(db: DbOption = DEFAULT_DB,
     application = create_app(db, token=token, cors_origins=cors_origin)
     err.print(f"serving {db} on http://{host}:{port} ({'read-write' if token else 'read-only'})", markup=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+@coded_errors
+def generate(count: Annotated[int, typer.Argument(min=1, max=10_000_000, help="How many articles.")],
+             out: Annotated[str, typer.Option("--out", help="Folder to write NNNNN.txt and NNNNN.gold.json.")],
+             seed: Annotated[int, typer.Option(help="Same seed, same corpus.")] = 1) -> None:
+    """Write a synthetic wire-style corpus with its expected facts (for scale and merge tests)."""
+    from .scale.corpus import generate as write_corpus
+
+    try:
+        written = write_corpus(Path(out), count, seed)
+    except OSError as exc:
+        raise MultipolarError(Code.MP302, path=out, reason=exc.strerror) from exc
+    out_console = out
+    err.print(f"wrote {len(written)} articles and their gold facts to {out_console}", markup=False)

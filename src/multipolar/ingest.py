@@ -62,18 +62,18 @@ def collect(paths: list[str]) -> tuple[list[SourceDocument], list[ReadFailure]]:
 
 def ingest(store: Store, paths: list[str], published: str | None = None,
            on_progress: Progress | None = None, stop_on_error: bool = False,
-           on_total: Callable[[int], None] | None = None) -> IngestReport:
+           on_total: Callable[[int], None] | None = None, runner: Runner | None = None) -> IngestReport:
     """Ingest the documents under `paths` into `store`; see IngestReport for what happened."""
     if published:
         parse_explicit(published, "argument")  # a bad --published fails before any work
     sources, failures = collect(paths)
-    return ingest_sources(store, sources, failures, published, on_progress, stop_on_error, on_total)
+    return ingest_sources(store, sources, failures, published, on_progress, stop_on_error, on_total, runner)
 
 
 def ingest_sources(store: Store, sources: list[SourceDocument], failures: list[ReadFailure] | None = None,
                    published: str | None = None, on_progress: Progress | None = None,
                    stop_on_error: bool = False, on_total: Callable[[int], None] | None = None,
-                   ) -> IngestReport:
+                   runner: Runner | None = None) -> IngestReport:
     """Run the stages over documents already read (files, or a body posted to the API)."""
     failures = failures or []
     report = IngestReport()
@@ -86,29 +86,63 @@ def ingest_sources(store: Store, sources: list[SourceDocument], failures: list[R
         report.failed.append(failure)
         _tick(on_progress, failure.path, "failed")
     fresh = list(_new_documents(store, sources, report, on_progress))
-    base = load_actor_base()
-    for doc in stage_parse(stage_dateline(d, published) for d in fresh):
-        try:
-            doc = stage_events(stage_actors(doc, base))
-            aliases = {a: base.aliases_of(a) | _mentioned(doc, a) for a in doc.actors}
-            store.write_document(doc, aliases)
-        except MultipolarError:
-            raise
-        except Exception as exc:  # one bad document must not lose the batch
+    for doc in (runner or run_stages)(fresh, published):
+        if isinstance(doc, StageFailure):
             failure = ReadFailure(doc.path, Code.MP111.name,
-                                  MultipolarError(Code.MP111, doc=doc.id, reason=repr(exc)).line)
+                                  MultipolarError(Code.MP111, doc=doc.doc_id, reason=doc.reason).line)
             if stop_on_error:
-                raise MultipolarError(Code.MP111, doc=doc.id, reason=repr(exc)) from exc
-            store.record_failure(failure, doc.id)
+                raise MultipolarError(Code.MP111, doc=doc.doc_id, reason=doc.reason)
+            store.record_failure(failure, doc.doc_id)
             report.failed.append(failure)
-            _tick(on_progress, doc.id, "failed")
+            _tick(on_progress, doc.doc_id, "failed")
             continue
+        store.write_document(doc, doc_aliases(doc))
         report.ingested.append(doc.id)
         report.mentions += len(doc.mentions)
         report.events += len(doc.events)
         report.notes += len(doc.notes)
         _tick(on_progress, doc.id, "ingested")
     return report
+
+
+@dataclass
+class StageFailure:
+    """A document the stages could not process (kept apart so that the batch goes on)."""
+
+    doc_id: str
+    path: str
+    reason: str
+
+
+Runner = Callable[[list[Document], str | None], Iterable["Document | StageFailure"]]
+
+
+def run_stages(docs: list[Document], published: str | None = None) -> Iterator[Document | StageFailure]:
+    """The pure stages over documents, in one process; the parse is dropped once used."""
+    base = load_actor_base()
+    for doc in stage_parse(stage_dateline(d, published) for d in docs):
+        try:
+            yield _finish_doc(stage_events(stage_actors(doc, base)))
+        except MultipolarError:
+            raise
+        except Exception as exc:  # one bad document must not lose the batch
+            yield StageFailure(doc.id, doc.path, repr(exc))
+
+
+def process_batch(docs: list[Document], published: str | None = None) -> list[Document | StageFailure]:
+    """One partition on a Dask worker (the model loads once per worker process)."""
+    return list(run_stages(docs, published))
+
+
+def _finish_doc(doc: Document) -> Document:
+    doc.spacy_doc = None  # heavy and not needed past the stages
+    return doc
+
+
+def doc_aliases(doc: Document) -> dict[str, set[str]]:
+    """Every name an actor of the document goes by: the base's and the document's own."""
+    base = load_actor_base()
+    return {a: (base.aliases_of(a) if a in base else set()) | _mentioned(doc, a) for a in doc.actors}
 
 
 def _new_documents(store: Store, sources: Iterable[SourceDocument], report: IngestReport,

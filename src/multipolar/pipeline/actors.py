@@ -101,7 +101,8 @@ def _apposition_after(span: Span) -> list:  # type: ignore[type-arg]
         return []
     out = []
     for tok in doc[span.end + 1: span.end + 10]:
-        if tok.text in (",", ";", ".", "(", ")") or tok.ent_type_ == "PERSON":
+        if tok.text in (",", ";", ".", "(", ")") or tok.ent_type_ == "PERSON" or tok.is_sent_start \
+                or "\n" in tok.text:
             break
         out.append(tok)
     return out

@@ -107,7 +107,14 @@ class Store:
         rows = [(a.id, a.name, a.kind, a.country, a.wikidata, a.origin, a.parent, list(a.members))
                 for a in actors]
         if rows:
-            self.con.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            # Order-independent when documents say different things about a new actor (a
+            # parallel run writes them in any order): the smallest non-null value wins.
+            self.con.executemany(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " name = least(actors.name, excluded.name),"
+                " country = CASE WHEN actors.country IS NULL THEN excluded.country"
+                " WHEN excluded.country IS NULL THEN actors.country"
+                " ELSE least(actors.country, excluded.country) END", rows)
         pairs = [(actor_id, alias) for actor_id, names in aliases.items() for alias in sorted(names)]
         if pairs:
             self.con.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", pairs)

@@ -41,9 +41,11 @@ def date_sentence(sent: Span, candidates: list[Candidate], timeline: Timeline, n
     plain = [p for p in phrases if p.direction is None]
     offsets = [p for p in phrases if p.direction is not None]
     in_offset = {c.token.i for c in candidates for p in offsets if _under(c.token, p.scope)}
+    triggers = frozenset(c.token.i for c in candidates)
     resolved: dict[int, EventDate] = {}
     for phrase in plain:
-        owners = [c for c in candidates if c.token.i not in in_offset and _distance(c.token, _host(phrase)) is not None]
+        owners = [c for c in candidates if c.token.i not in in_offset
+                  and _distance(c.token, _host(phrase), triggers) is not None]
         future = any(c.certainty.status == "hypothetical" for c in owners)
         found = timeline.resolve(phrase.text, future=future)
         if found == "unparsed":
@@ -53,7 +55,7 @@ def date_sentence(sent: Span, candidates: list[Candidate], timeline: Timeline, n
             continue
         resolved[phrase.start] = found
         for cand in owners:
-            _offer(cand, found, _distance(cand.token, _host(phrase)))
+            _offer(cand, found, _distance(cand.token, _host(phrase), triggers))
     for phrase in offsets:
         base = _base_date(phrase, plain, resolved)
         found = timeline.offset(base, phrase.text, phrase.direction or "after")
@@ -109,24 +111,22 @@ def _host(phrase: Phrase) -> Token:
 
 
 _EVENT_NOUNS: set[str] = set()  # filled from the lexicon at import time
-_TRIGGER_VERBS: set[str] = set()
 
 
 def _load_event_nouns() -> None:
     from ...knowledge.lexicon import load_lexicon
 
     _EVENT_NOUNS.update(e.lemma for e in load_lexicon().entries if e.pos == "n")
-    _TRIGGER_VERBS.update(e.lemma for e in load_lexicon().entries if e.pos == "v")
 
 
 _load_event_nouns()
 
 
-def _distance(trigger: Token, host: Token) -> int | None:
+def _distance(trigger: Token, host: Token, triggers: frozenset[int] = frozenset()) -> int | None:
     """Steps from the trigger up to the host, or None when the host is not above the
     trigger or a report/claim stands between them. A host below the trigger that is no
     event itself ("applied to join … on 28 February") counts, at a cost."""
-    if trigger.is_ancestor(host) and host.lemma_ not in _EVENT_NOUNS and host.lemma_ not in _TRIGGER_VERBS:
+    if trigger.is_ancestor(host) and host.i not in triggers:
         depth = sum(1 for a in host.ancestors if trigger.is_ancestor(a) or a.i == trigger.i)
         return depth + 5
     tok, steps = trigger, 0
