@@ -57,3 +57,31 @@ def test_dask_cluster_gives_the_same_facts(tmp_path: Path) -> None:
         exports.append(out.read_text(encoding="utf-8"))
     assert exports[0] == exports[1]
     assert len(json.loads(exports[0])["documents"]) == 200
+
+
+def test_killed_ingestion_resumes_to_the_same_store(tmp_path: Path) -> None:
+    """SIGKILL midway, then run again: nothing lost or doubled (one transaction per document,
+    documents already stored are skipped by their content hash)."""
+    import signal
+    import time
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 150, seed=4)
+    cli = str(Path(sys.executable).parent / "multipolar")
+    whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
+    assert subprocess.run([cli, "ingest", str(corpus), "--db", str(whole)], capture_output=True).returncode == 0
+    proc = subprocess.Popen([cli, "ingest", str(corpus), "--db", str(killed)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(9)  # model loading plus part of the corpus
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    again = subprocess.run([cli, "ingest", str(corpus), "--db", str(killed)], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert "already in the store" in again.stdout and not again.stdout.startswith("0 ingested")
+    exports = []
+    for db in (whole, killed):
+        out = db.with_suffix(".json")
+        assert subprocess.run([cli, "export", "--db", str(db), "-o", str(out)], capture_output=True).returncode == 0
+        exports.append(json.loads(out.read_text(encoding="utf-8")))
+    assert exports[0] == exports[1]
+    assert len(exports[1]["documents"]) == 150
