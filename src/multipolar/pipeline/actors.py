@@ -42,7 +42,7 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
     on = doc.published.day if doc.published else None
     local: dict[str, str] = {}  # folded alias → actor id, for this document only
     acronyms: dict[str, str] = {}  # acronym as written → actor id
-    spans = [e for e in parsed.ents if e.label_ in ACTOR_LABELS]
+    spans = [e for e in parsed.ents if e.label_ in ACTOR_LABELS and not _part_of_longer_name(e)]
     for span in spans:
         actor_id, method = _resolve(span, base, on, local, doc)
         if actor_id is None:
@@ -131,6 +131,15 @@ def _countries_of_new_people(doc: Document, parsed: Doc, base: ActorBase) -> Non
                     base.actor(other.actor_id).kind in ("state", "government", "agency"):
                 actor.country = base.country_of(other.actor_id)
                 break
+
+
+def _part_of_longer_name(span: Span) -> bool:
+    """"the West African bloc": "the West" is only the start of another name."""
+    if span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    adjectival = nxt.pos_ == "ADJ" or nxt.text.endswith(("an", "ese", "ic"))
+    return nxt.text[:1].isupper() and adjectival and not span.doc[span.end - 1].whitespace_ == ""
 
 
 def clean_name(text: str) -> str:

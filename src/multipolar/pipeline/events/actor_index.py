@@ -97,12 +97,14 @@ class ActorIndex:
         return best[3]
 
     def latest_distinct(self, before: Token, count: int) -> list[str]:
-        """The last `count` distinct states or governments named before a token."""
+        """The last `count` distinct states named before the token's sentence (people count for
+        their state): "the two sides", "neither government"."""
         found: list[str] = []
-        for i in range(before.i - 1, -1, -1):
+        for i in range(before.sent.start - 1, -1, -1):
             actor = self.actor_at(self.parsed[i])
-            if actor and actor not in found and actor in self.kb_ids and \
-                    self.base.actor(actor).kind in ("state", "government"):
+            if actor in self.kb_ids and self.base.actor(actor).kind != "state":
+                actor = self.base.country_of(actor) if self.base.actor(actor).kind == "person" else None
+            if actor and actor not in found and actor in self.kb_ids:
                 found.append(actor)
                 if len(found) == count:
                     break

@@ -30,7 +30,7 @@ LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "li
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
-IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT", "THREATEN"}  # "extend assistance": to someone
+IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 FUTURE = {"will", "would", "'ll", "shall"}
@@ -281,8 +281,11 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
         if draft.source is None or draft.source == draft.target:
             continue
         vague = all(c.nominal for c in draft.mentions) and draft.type == "THREATEN"
-        # a stated commitment stands alone ("the Council agreed to extend the mandate")
-        pledge = draft.type == "AGREE" and not all(c.nominal for c in draft.mentions)
+        # a stated commitment stands alone ("the Council agreed to extend the mandate"), unless
+        # its sentence tells the deal in full ("signed documents on cooperation with Niger")
+        pledge = draft.type == "AGREE" and not all(c.nominal for c in draft.mentions) and not any(
+            o is not draft and o.source == draft.source and o.target and o.first.sentence == draft.first.sentence
+            for o in drafts)
         if draft.target is None and ((draft.type in NEEDS_TARGET and not pledge) or vague):
             continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
         kind = _kind(draft.source, doc, base)

@@ -93,6 +93,9 @@ def _hypothetical(chain: list[Token]) -> str | None:
     for i, tok in enumerate(chain):
         if i > 0 and chain[i - 1].dep_ not in _COMPLEMENTS:
             break  # only what the trigger's clause is an argument of can make it hypothetical
+        if i > 0 and chain[i - 1].dep_ == "conj":  # "will cut … and pull out": shared modals only
+            modal = next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS), None)
+            return modal.text if modal is not None else None
         if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             for child in tok.children:
                 if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:

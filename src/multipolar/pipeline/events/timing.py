@@ -22,6 +22,8 @@ from .when import OFFSET, Timeline, _clean
 # its date for the event, as speakers mostly report their own deeds.
 _BARRIER_VERBS = REPORTING_VERBS | {"deny", "accuse", "dismiss"}
 _DIRECTIONS = {"after", "before", "since"}
+FUTURE_CUES = {"will", "would", "'ll", "shall", "plan", "plans", "planned", "expected", "due", "set",
+               "scheduled", "intends", "aims"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -46,7 +48,8 @@ def date_sentence(sent: Span, candidates: list[Candidate], timeline: Timeline, n
     for phrase in plain:
         owners = [c for c in candidates if c.token.i not in in_offset
                   and _distance(c.token, _host(phrase), triggers) is not None]
-        future = any(c.certainty.status == "hypothetical" for c in owners)
+        future = any(c.certainty.status == "hypothetical" and (c.certainty.cue or "").lower() in FUTURE_CUES
+                     for c in owners)  # "will meet in March": the coming March
         found = timeline.resolve(phrase.text, future=future)
         if found == "unparsed":
             notes.append(f"unparsed date phrase {phrase.text!r} in sentence {sent.text[:60]!r}")

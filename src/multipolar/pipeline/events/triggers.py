@@ -71,9 +71,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             for clause in (c for c in f.token.children if c.dep_ in deps):
                 consumed |= {t.i for t in clause.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
-    for f in found:  # "rejected the plan, urging X to …": the participle adds detail, not an event
-        if not f.nominal and f.token.dep_ == "advcl" and f.token.tag_ == "VBG" and f.token.head.i in verbs_now:
-            consumed.add(f.token.i)
+    for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
+        # the participle adds detail, not an event
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in verbs_now:
+            consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
     return kept
