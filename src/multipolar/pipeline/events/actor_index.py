@@ -22,7 +22,7 @@ RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "cri
               "supporter", "adversary", "friend", "backer", "foe", "counterpart", "patron", "proxy"}
 _PREP_COST = 2
 _ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including", "inside", "within",
-               "across", "against", "on", "over", "into", "toward", "towards", "along", "around"}
+               "across", "against", "on", "over", "into", "toward", "towards", "along", "around", "by"}
 # "its border with Cambodia", "talks with X": a partner phrase under these nouns
 _WITH_NOUNS = {"border", "frontier", "boundary", "talk", "tie", "relation", "relationship",
                "cooperation", "agreement", "deal", "negotiation", "dialogue", "partnership"}
@@ -100,7 +100,12 @@ class ActorIndex:
         """The last `count` distinct states named before the token's sentence (people count for
         their state): "the two sides", "neither government"."""
         found: list[str] = []
-        for i in range(before.sent.start - 1, -1, -1):
+        verb = next((a for a in before.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        own = {t.i for s in (verb.children if verb is not None else ()) if s.dep_ in ("nsubj", "nsubjpass")
+               and not (s.i == before.i or s.is_ancestor(before)) for t in s.subtree}
+        for i in range(before.i - 1, -1, -1):  # "Iraq and Oman hosted talks between the two sides"
+            if i in own:
+                continue
             actor = self.actor_at(self.parsed[i])
             if actor in self.kb_ids and self.base.actor(actor).kind != "state":
                 actor = self.base.country_of(actor) if self.base.actor(actor).kind == "person" else None

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...knowledge import ActorBase
 from ...model import Document, Event, EventDate, Evidence
@@ -34,6 +34,7 @@ IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistanc
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 FUTURE = {"will", "would", "'ll", "shall"}
+TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -99,7 +100,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 not (draft.type == "THREATEN" and all(c.nominal for c in draft.mentions)):
-            draft.target = _fallback_target(draft, doc, base)
+            draft.target = _fallback_target(draft, doc, base, drafts)
     countries = {a: actor.country for a, actor in doc.actors.items()}
     merged = _merge(drafts, lambda a: countries.get(a) or (base.country_of(a) if a in base else None))
     return _finish(merged, doc, base)
@@ -313,6 +314,14 @@ def _country_pair(d: Draft, country: Callable[[str], str | None]) -> frozenset[s
     return pair if len(pair) == 2 else None
 
 
+def _in_time_clause(token: Token) -> bool:
+    for tok in [token, *token.ancestors]:
+        if any(c.dep_ in ("mark", "prep") and c.lower_ in TIME_WORDS for c in tok.children) or \
+                (tok.dep_ == "pobj" and tok.head.lower_ in TIME_WORDS):
+            return True
+    return False
+
+
 def _kind_of(actor_id: str) -> str | None:
     if actor_id.startswith("person:"):
         return "person"
@@ -322,16 +331,19 @@ def _kind_of(actor_id: str) -> str | None:
     return base.actor(actor_id).kind if actor_id in base else None
 
 
-def _fallback_target(draft: Draft, doc: Document, base: ActorBase) -> str | None:
+def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[Draft]) -> str | None:
     """The partner an event implies but does not name ("Should Moscow extend assistance, it
     would show the Taliban's …"; "Qatar insists that …" after a sentence on the Taliban):
     another known actor of the same sentence, else of the sentence before."""
     number = draft.first.sentence
+    # actors of another event told in a time clause ("three months after Russia invaded …")
+    taken = {a for d in drafts if d is not draft and d.first.sentence == number and _in_time_clause(d.first.token)
+             for a in (d.source, d.target)}
     for wanted in (number, number - 1):
         for mention in doc.mentions:
             actor = mention.actor_id
             if mention.sentence != wanted or actor in (draft.source, *draft.first.roles.sources) \
-                    or actor not in base:
+                    or actor not in base or actor in taken:
                 continue
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor

@@ -36,6 +36,8 @@ THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership"}
+JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
+           "praise", "dismiss", "accuse", "investigate", "report", "deplore", "decry", "mourn", "investigate"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
@@ -172,7 +174,7 @@ class RoleFinder:
         """"X applied, together with Y, …", "one of three countries, along with Y, to
         recognise": Y acts too."""
         out = []
-        hosts = [verb]
+        hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "applied to join, together with"
         if verb.dep_ in ("relcl", "acl"):  # up through "one of … countries"
             hosts += [verb.head, *list(verb.head.ancestors)[:3]]
         for child in (c for host in hosts for c in host.children):
@@ -181,6 +183,9 @@ class RoleFinder:
                 out += [g for g in child.children if g.dep_ == "pobj"]
             if child.dep_ == "advmod" and child.lower_ in ("together", "along"):
                 out += [g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "with" and \
+                    any(a.lower_ in ("together", "along") for a in child.children):
+                out += [g for g in child.children if g.dep_ == "pobj"]
         return out
 
     def object_heads(self, verb: Token, entry: Trigger, skip: Token | None = None) -> list[Token]:
@@ -333,6 +338,8 @@ class RoleFinder:
             heads, passive = self.subject_heads(verb.head)
         if passive and via != "nsubjpass":
             return
+        if verb.lemma_ in JUDGING and via in ("dobj", "pobj:of"):
+            return  # "the ministry condemned the raid": the condemner did not raid
         if verb.lemma_ in UNDERGO and via == "dobj":  # "who face attacks from X": the subject suffers
             roles.targets = roles.targets or _unique([a for h in heads for a in self.actors(h)])
             return
