@@ -115,6 +115,11 @@ class ActorIndex:
                     break
         return found[::-1]
 
+    def kind_of(self, actor: str) -> str | None:
+        if actor in self.kb_ids:
+            return self.base.actor(actor).kind
+        return "person" if actor.startswith("person:") else None
+
     def named_at(self, token: Token) -> str | None:
         """The actor a mention names, without reading a capital as a mere place."""
         mention = self.by_token.get(token.i)

@@ -21,12 +21,13 @@ class Salience:
 
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
+        self.finder: RoleFinder | None = None  # set once built: subjects are read as roles are
 
     def resolve(self, pronoun: Token) -> list[str]:
         doc = pronoun.doc
         for tok in reversed(doc[max(0, pronoun.i - 120): pronoun.i]):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
-                actors = self.index.phrase_actors(tok)
+                actors = self.finder.actors(tok) if self.finder else self.index.phrase_actors(tok)
                 if actors:
                     return actors[:1]
         return []
@@ -38,13 +39,16 @@ def extract_events(doc: Document) -> list[Event]:
     if not EVENT_NOUNS:
         EVENT_NOUNS.update((e.lemma, e.type) for e in reversed(load_lexicon().entries) if e.pos == "n")
     index = ActorIndex(doc, parsed, base)
-    finder = RoleFinder(index, Salience(index).resolve)
+    salience = Salience(index)
+    finder = RoleFinder(index, salience.resolve)
+    salience.finder = finder
     lexicon = load_lexicon()
     timeline = Timeline(doc.published)
     from .triggers import find_triggers
 
     candidates: list[Candidate] = []
     for number, sent in enumerate(parsed.sents):
+        finder.note_definites(sent)
         found = [_candidate(f, finder, number, sent) for f in find_triggers(sent, lexicon)]
         date_sentence(sent, found, timeline, doc.notes)
         for cand in found:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Trigger
 from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
@@ -35,7 +35,7 @@ ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
-RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership"}
+RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
            "praise", "dismiss", "accuse", "investigate", "report", "deplore", "decry", "mourn", "investigate"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
@@ -79,6 +79,13 @@ class RoleFinder:
 
     # -- shared helpers -------------------------------------------------------------------
 
+    def note_definites(self, sent: Span) -> None:
+        """Read the sentence's "the junta in Niamey"-style phrases, so that a later bare
+        "the junta" knows whom it names."""
+        for tok in sent:
+            if tok.lemma_ in RULERS and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+                self.actors(tok)
+
     def actors(self, head: Token, places: bool = True) -> list[str]:
         """Actors named by a phrase head and its conjuncts, resolving pronouns; with `places`
         false, an actor met only as the place of the phrase ("an agreement in Doha") is not one."""
@@ -94,7 +101,16 @@ class RoleFinder:
         if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
             clause = head.head if head.dep_ != "pobj" else head.head.head
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
+        if head.lemma_ in RULERS:  # "the junta in Niamey", "the government in Kabul": who rules there
+            seats = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children]
+            ruling = [a for a in (self.index.named_at(g) for g in seats) if a]
+            if ruling:
+                self.definites[NOUN_CLASSES.get(head.lemma_, head.lemma_)] = ruling
+                return ruling
         found = self.index.phrase_actors(head, places)
+        if head.lemma_ in RULERS and found and all(self.index.kind_of(a) == "person" for a in found):
+            # "the junta led by General X" is still the junta, when the text named it before
+            found = self.definites.get(NOUN_CLASSES.get(head.lemma_, head.lemma_), found)
         if not found:  # "its defence ministry": the owner named by a pronoun
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
             found = self.resolve_pronoun(owners[0]) if owners else []
