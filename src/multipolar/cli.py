@@ -19,7 +19,7 @@ from rich.text import Text
 
 from . import export as exports
 from .errors import Code, MultipolarError
-from .ingest import collect, ingest as run_ingest
+from .ingest import collect, ingest_sources
 from .pipeline.dateline import parse_explicit
 from .knowledge.lexicon import PLOVER_TYPES
 from .store import Store
@@ -72,7 +72,7 @@ def ingest(
     """Read documents, learn their actors and events, and store them in the DuckDB file."""
     if published:
         parse_explicit(published, "argument")
-    collect([p for p in paths if p != "-"])  # bad input fails before the store is touched
+    sources, failures = collect(paths)  # read once: bad paths fail before the store is touched
     with Store.open(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
 
@@ -82,8 +82,8 @@ def ingest(
                 bar.console.print(f"{outcome}: {name}", markup=False)
 
         with _runner(workers, scheduler) as runner:
-            report = run_ingest(store, paths, published, tick, stop_on_error,
-                                on_total=lambda n: bar.update(task, total=n), runner=runner)
+            report = ingest_sources(store, sources, failures, published, tick, stop_on_error,
+                                    on_total=lambda n: bar.update(task, total=n), runner=runner)
         failed = {f.path: f.message for f in report.failed}
     for message in failed.values():
         err.print(message, markup=False)
@@ -182,12 +182,7 @@ def _check_date(value: str | None) -> str | None:
 
 
 def _actor_id(store: Store, text: str | None) -> str | None:
-    if text is None:
-        return None
-    found = queries.resolve_actor(store, text)
-    if found is None:
-        raise MultipolarError(Code.MP304, value=text)
-    return found
+    return None if text is None else queries.require_actor(store, text)
 
 
 def _event_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
@@ -328,5 +323,4 @@ def generate(count: Annotated[int, typer.Argument(min=1, max=10_000_000, help="H
         written = write_corpus(Path(out), count, seed)
     except OSError as exc:
         raise MultipolarError(Code.MP302, path=out, reason=exc.strerror) from exc
-    out_console = out
-    err.print(f"wrote {len(written)} articles and their gold facts to {out_console}", markup=False)
+    err.print(f"wrote {len(written)} articles and their gold facts to {out}", markup=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import Code, MultipolarError
 from .knowledge import load_actor_base
 from .model import Document, ReadFailure, SourceDocument
-from .pipeline.actors import stage_actors
+from .pipeline.actors import clean_name, stage_actors
 from .pipeline.dateline import parse_explicit, stage_dateline
 from .pipeline.events import stage_events
 from .pipeline.parse import stage_parse
@@ -166,8 +166,6 @@ def _new_documents(store: Store, sources: Iterable[SourceDocument], report: Inge
 
 
 def _mentioned(doc: Document, actor_id: str) -> set[str]:
-    from .pipeline.actors import clean_name
-
     return {clean_name(m.text) for m in doc.mentions if m.actor_id == actor_id} - {""}
 
 

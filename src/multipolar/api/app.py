@@ -19,10 +19,11 @@ from pydantic import BaseModel, Field
 
 from .. import export as exports
 from ..errors import Code, MultipolarError
-from ..ingest import ingest_sources
+from ..ingest import content_hash, ingest_sources
 from ..knowledge.lexicon import PLOVER_TYPES
 from ..model import SourceDocument
 from ..pipeline.dateline import parse_explicit
+from ..pipeline.read import html_document
 from ..store import Store, queries
 from ..store.relations import KINDS
 from . import errors
@@ -104,13 +105,6 @@ def _check_dates(*values: str | None) -> None:
             parse_explicit(value, "query")  # MP109 → 400 on 2024-13
 
 
-def _actor_or_404(store: Store, text: str) -> str:
-    found = queries.resolve_actor(store, text)
-    if found is None:
-        raise MultipolarError(Code.MP304, value=text)
-    return found
-
-
 def get_store(request: Request) -> Iterator[Store]:
     """A store on its own cursor for one request."""
     with request.app.state.database.store() as store:
@@ -142,7 +136,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/actors/{actor}", tags=["actors"])
     def actor(actor: str, store: StoreDep) -> dict[str, Any]:
         """One actor with its aliases and counts (by id, name or alias)."""
-        return queries.get_actor(store, _actor_or_404(store, actor))
+        return queries.get_actor(store, queries.require_actor(store, actor))
 
     @app.get("/api/events", tags=["events"])
     def events(store: StoreDep, actor: Annotated[str | None, Query(max_length=200)] = None,
@@ -155,8 +149,8 @@ def _routes(app: FastAPI) -> None:
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
         """Events filtered by actor (or pair), type, status and date range, paginated."""
         _check_dates(since, until)
-        first = _actor_or_404(store, actor) if actor else None
-        second = _actor_or_404(store, other) if other and first else None
+        first = queries.require_actor(store, actor) if actor else None
+        second = queries.require_actor(store, other) if other and first else None
         pair = (first, second) if first and second else None
         rows = queries.find_events(store, None if pair else first, pair, type, status, since, until,
                                    limit + 1, offset)
@@ -173,8 +167,8 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/timeline/{actor}", tags=["events"])
     def timeline(actor: str, store: StoreDep,
                  other: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
-        first = _actor_or_404(store, actor)
-        second = _actor_or_404(store, other) if other else None
+        first = queries.require_actor(store, actor)
+        second = queries.require_actor(store, other) if other else None
         dated, undated = queries.timeline(store, first, second)
         return {"actor": first, "other": second, "dated": dated, "undated": undated}
 
@@ -184,7 +178,7 @@ def _routes(app: FastAPI) -> None:
                   actor: Annotated[str | None, Query(max_length=200)] = None) -> list[dict[str, Any]]:
         """Relations derived from events; with `as_of`, those holding on that date."""
         _check_dates(as_of)
-        rows = queries.relation_records(store, kind, _actor_or_404(store, actor) if actor else None, as_of)
+        rows = queries.relation_records(store, kind, queries.require_actor(store, actor) if actor else None, as_of)
         names = queries.actor_names(store)
         for row in rows:
             row["source_name"], row["target_name"] = names.get(row["source"]), names.get(row["target"])
@@ -216,9 +210,6 @@ def _ingest_route(app: FastAPI, database: Database, token: str | None) -> None:
 
 
 def _source(body: IngestRequest) -> SourceDocument:
-    from ..ingest import content_hash
-    from ..pipeline.read import html_document
-
     doc_id = body.id or "api-" + content_hash(body.text)[:12]
     if body.format == "html":
         found = html_document(body.text, "<api>", doc_id)

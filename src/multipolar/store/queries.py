@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import Code, MultipolarError
 from .db import Store
 
 
@@ -105,6 +106,14 @@ def resolve_actor(store: Store, text: str) -> str | None:
         " WHERE a.id = ? OR lower(a.name) = lower(?) OR lower(al.alias) = lower(?)"
         " GROUP BY a.id ORDER BY (a.id = ?) DESC, count(*) DESC LIMIT 1", [text, text, text, text])
     return rows[0]["id"] if rows else None
+
+
+def require_actor(store: Store, text: str) -> str:
+    """`resolve_actor`, or the coded error MP304 when nothing matches (CLI and API alike)."""
+    found = resolve_actor(store, text)
+    if found is None:
+        raise MultipolarError(Code.MP304, value=text)
+    return found
 
 
 def _first_day(prefix: str) -> str:

@@ -25,6 +25,7 @@ class Candidate:
     sent: Span
     nominal: bool
     date: EventDate | None = None
+    date_distance: int | None = None  # how far up the parse the date phrase was found
     attributed_to: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     denied_by: list[str] = field(default_factory=list)

@@ -9,10 +9,9 @@ denials mark the claims they deny.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -67,6 +66,13 @@ class Draft:
             mine = getattr(self, name)
             mine += [a for a in getattr(cand, name) if a not in mine]
 
+    def absorb(self, other: Draft) -> None:
+        """Take in another draft found to tell the same event."""
+        for cand in other.mentions:
+            self.add(cand)
+        self.target = self.target or other.target
+        self.denied_by += [a for a in other.denied_by if a not in self.denied_by]
+
 
 def finer(a: EventDate | None, b: EventDate | None) -> EventDate | None:
     """The more precise of two compatible dates (a when they disagree)."""
@@ -98,12 +104,30 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
     for draft in drafts:  # implied partners first, so that the mention can join its event
-        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
-                not (draft.type == "THREATEN" and all(c.nominal for c in draft.mentions)):
+        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET:
             draft.target = _fallback_target(draft, doc, base, drafts)
-    countries = {a: actor.country for a, actor in doc.actors.items()}
-    merged = _merge(drafts, lambda a: countries.get(a) or (base.country_of(a) if a in base else None))
-    return _finish(merged, doc, base)
+    actors = Lookup(doc, base)
+    return _finish(_merge(drafts, actors), doc, actors)
+
+
+class Lookup:
+    """What is known of an actor id: the document's own actors first, then the base."""
+
+    def __init__(self, doc: Document, base: ActorBase) -> None:
+        self.doc, self.base = doc, base
+
+    def _actor(self, actor_id: str):  # type: ignore[no-untyped-def]
+        if actor_id in self.doc.actors:
+            return self.doc.actors[actor_id]
+        return self.base.actor(actor_id) if actor_id in self.base else None
+
+    def country(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        return actor.country if actor else None
+
+    def kind(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        return actor.kind if actor else None
 
 
 def _draft(cand: Candidate, source: str | None, target: str | None) -> Draft:
@@ -240,23 +264,20 @@ def _is_denial(draft: Draft) -> bool:
     return draft.first.token.lemma_ in DENIALS
 
 
-def _merge(drafts: list[Draft], country: Callable[[str], str | None]) -> list[Draft]:
+def _merge(drafts: list[Draft], actors: Lookup) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         if draft.source is None:
             continue
-        twin = next((o for o in out if _same_event(o, draft, country)), None)
+        twin = next((o for o in out if _same_event(o, draft, actors)), None)
         if twin is None:
             out.append(draft)
             continue
-        for cand in draft.mentions:
-            twin.add(cand)
-        twin.target = twin.target or draft.target
-        twin.denied_by += [a for a in draft.denied_by if a not in twin.denied_by]
+        twin.absorb(draft)
     return out
 
 
-def _same_event(a: Draft, b: Draft, country: Callable[[str], str | None]) -> bool:
+def _same_event(a: Draft, b: Draft, actors: Lookup) -> bool:
     if a.type != b.type or a.status != b.status or not compatible(a.date, b.date):
         return False
     if a.source == b.source and a.target == b.target:
@@ -266,17 +287,17 @@ def _same_event(a: Draft, b: Draft, country: Callable[[str], str | None]) -> boo
     near = abs(a.first.sentence - b.first.sentence) <= LOOKBACK
     if near and a.source == b.source and (a.target is None or b.target is None):
         return True
-    if near and a.type in SYMMETRIC and _country_pair(a, country) and \
-            _country_pair(a, country) == _country_pair(b, country):
+    if near and a.type in SYMMETRIC and _country_pair(a, actors.country) and \
+            _country_pair(a, actors.country) == _country_pair(b, actors.country):
         return True  # "signed by Ali Shamkhani … and Musaad Al-Aiban": Iran and Saudi Arabia again
     # "visited Niamey, met General Tiani": the junta and its leader, in one sentence
     same = a.first.sentence == b.first.sentence and a.source == b.source
-    if not (same and a.target and b.target) or country(a.target) != country(b.target):
+    if not (same and a.target and b.target) or actors.country(a.target) != actors.country(b.target):
         return False
-    return "person" in (_kind_of(a.target), _kind_of(b.target)) and country(a.target) is not None
+    return "person" in (actors.kind(a.target), actors.kind(b.target)) and actors.country(a.target) is not None
 
 
-def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
+def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
     events: list[Event] = []
     for draft in drafts:
         if draft.source is None or draft.source == draft.target:
@@ -289,8 +310,7 @@ def _finish(drafts: list[Draft], doc: Document, base: ActorBase) -> list[Event]:
             for o in drafts)
         if draft.target is None and ((draft.type in NEEDS_TARGET and not pledge) or vague):
             continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
-        kind = _kind(draft.source, doc, base)
-        if kind == "media" and draft.type not in MEDIA_TYPES:
+        if actors.kind(draft.source) == "media" and draft.type not in MEDIA_TYPES:
             continue
         first = draft.first
         if _stated_intent(draft):
@@ -320,15 +340,6 @@ def _in_time_clause(token: Token) -> bool:
                 (tok.dep_ == "pobj" and tok.head.lower_ in TIME_WORDS):
             return True
     return False
-
-
-def _kind_of(actor_id: str) -> str | None:
-    if actor_id.startswith("person:"):
-        return "person"
-    from ...knowledge import load_actor_base
-
-    base = load_actor_base()
-    return base.actor(actor_id).kind if actor_id in base else None
 
 
 def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[Draft]) -> str | None:
@@ -363,12 +374,6 @@ def _stated_intent(draft: Draft) -> bool:
         return False  # "no sign that the Taliban will invite …" is no statement of theirs
     speakers = set(draft.speakers) | set(draft.attributed_to)
     return not speakers or draft.source in speakers
-
-
-def _kind(actor_id: str, doc: Document, base: ActorBase) -> str | None:
-    if actor_id in doc.actors:
-        return doc.actors[actor_id].kind
-    return base.actor(actor_id).kind if actor_id in base else None
 
 
 def _unique_sentences(mentions: list[Candidate]) -> list[Candidate]:

@@ -204,7 +204,7 @@ class RoleFinder:
                 out += [g for g in child.children if g.dep_ == "pobj"]
         return out
 
-    def object_heads(self, verb: Token, entry: Trigger, skip: Token | None = None) -> list[Token]:
+    def object_heads(self, verb: Token, entry: Trigger) -> list[Token]:
         """Direct objects (the word an entry needed too: "reversed Daesh's gains")."""
         return [c for c in verb.children if c.dep_ in _OBJ]
 

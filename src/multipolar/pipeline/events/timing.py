@@ -68,11 +68,9 @@ def date_sentence(sent: Span, candidates: list[Candidate], timeline: Timeline, n
 
 
 def _offer(cand: Candidate, found: EventDate, distance: int | None) -> None:
-    """Keep the date of the nearest phrase (stored with its distance on the candidate)."""
-    best = getattr(cand, "_date_distance", None)
-    if distance is not None and (best is None or distance < best):
-        cand.date = found
-        cand._date_distance = distance  # type: ignore[attr-defined]
+    """Keep the date of the nearest phrase."""
+    if distance is not None and (cand.date_distance is None or distance < cand.date_distance):
+        cand.date, cand.date_distance = found, distance
 
 
 def _phrases(sent: Span) -> list[Phrase]:
