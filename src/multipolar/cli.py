@@ -19,7 +19,8 @@ from rich.text import Text
 
 from . import export as exports
 from .errors import Code, MultipolarError
-from .ingest import collect, ingest_sources
+from .ingest import PARTITION_SIZE, check_ingest_args, ingest_items
+from .pipeline.read import count_documents, read_paths
 from .pipeline.dateline import parse_explicit
 from .knowledge.lexicon import PLOVER_TYPES
 from .store import Store
@@ -60,7 +61,8 @@ def coded_errors(func: F) -> F:
 @app.command()
 @coded_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files (.txt .md .html .jsonl .jsonl.gz .parquet), directories, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date for all documents.")] = None,
     stop_on_error: Annotated[bool, typer.Option("--stop-on-error",
@@ -68,13 +70,21 @@ def ingest(
     workers: Annotated[int | None, typer.Option(min=1, max=256,
                                                 help="Run the stages on a local Dask cluster of N processes.")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Run the stages on the Dask cluster at this address.")] = None,
+    parts: Annotated[str | None, typer.Option(
+        help="Folder for the Parquet datasets (one per table, one file per partition); "
+             "default with --workers/--scheduler: the store's name + .parts")] = None,
+    partition_size: Annotated[int, typer.Option(min=1, max=100_000,
+                                                help="Documents per partition (the unit of resuming).")] = PARTITION_SIZE,
 ) -> None:
-    """Read documents, learn their actors and events, and store them in the DuckDB file."""
-    if published:
-        parse_explicit(published, "argument")
-    sources, failures = collect(paths)  # read once: bad paths fail before the store is touched
+    """Read documents, learn their actors and events, and store them in the DuckDB file.
+
+    A corpus streams through in partitions; a re-run skips the partitions and documents
+    already stored, so an interrupted run can simply be started again."""
+    check_ingest_args(paths, published)  # bad arguments fail before the store is touched
+    if parts is None and (workers or scheduler):
+        parts = str(Path(db).with_suffix("")) + ".parts"
     with Store.open(db) as store, _progress() as bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("ingesting", total=count_documents(paths))
 
         def tick(name: str, outcome: str) -> None:
             bar.update(task, advance=1)
@@ -82,14 +92,17 @@ def ingest(
                 bar.console.print(f"{outcome}: {name}", markup=False)
 
         with _runner(workers, scheduler) as runner:
-            report = ingest_sources(store, sources, failures, published, tick, stop_on_error,
-                                    on_total=lambda n: bar.update(task, total=n), runner=runner)
-        failed = {f.path: f.message for f in report.failed}
-    for message in failed.values():
-        err.print(message, markup=False)
-    out.print(report.summary, markup=False)
+            report = ingest_items(store, read_paths(paths), published, tick, stop_on_error, runner,
+                                  parts, partition_size)
+    for failure in report.failures:
+        err.print(failure.message, markup=False)
+    if report.failed > len(report.failures):
+        err.print(f"... and {report.failed - len(report.failures)} more failures (all are in the store's"
+                  " failures table)", markup=False)
+    out.print(report.summary + (f"; Parquet datasets in {parts}" if parts and report.ingested else ""),
+              markup=False)
     if not report.ingested and not report.already:
-        raise MultipolarError(Code.MP110, failed=len(report.failed))
+        raise MultipolarError(Code.MP110, failed=report.failed)
 
 
 @contextlib.contextmanager

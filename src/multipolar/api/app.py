@@ -203,7 +203,7 @@ def _ingest_route(app: FastAPI, database: Database, token: str | None) -> None:
         source = _source(body)
         with database.write_lock, database.store() as store:
             report = ingest_sources(store, [source], [], body.published, stop_on_error=True)
-            doc_id = (report.ingested or report.already or [source.id])[0]
+            doc_id = report.last_document or source.id
             events = queries.find_events(store, doc=doc_id)
         return {"document": doc_id, "ingested": bool(report.ingested), "already": bool(report.already),
                 "events": events}

@@ -1,14 +1,20 @@
-"""Stage 1, read: files, directories, JSONL and stdin become SourceDocuments.
+"""Stage 1, read: files, directories, JSONL (plain or gzipped), Parquet and stdin become
+SourceDocuments.
 
-Nothing here touches the store or prints: a bad document becomes a ReadFailure
-so that a batch keeps its good documents.
+Nothing here touches the store or prints: a bad document becomes a ReadFailure so that a
+batch keeps its good documents. Everything streams: a directory is walked one folder at a
+time, JSONL is read a line at a time and Parquet a row group at a time, so that memory
+stays bounded however large the corpus.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +22,28 @@ from ..errors import Code, MultipolarError
 from ..model import ReadFailure, SourceDocument
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-            ".htm": "html", ".jsonl": "jsonl"}
+            ".htm": "html", ".jsonl": "jsonl", ".jsonl.gz": "jsonl.gz", ".parquet": "parquet"}
 ReadResult = SourceDocument | ReadFailure
+PARQUET_BATCH = 512  # rows read at a time from a Parquet file
+METADATA = ("title", "published", "source", "url")
+
+
+def file_format(path: Path) -> str | None:
+    """The format of a file from its name (`.jsonl.gz` is a double suffix)."""
+    name = path.name.lower()
+    return next((fmt for suffix, fmt in SUFFIXES.items() if name.endswith(suffix)), None)
+
+
+def check_paths(paths: list[str]) -> None:
+    """Fail before any work when a path is missing or a directory holds nothing readable."""
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise MultipolarError(Code.MP101, path=raw)
+        if path.is_dir() and next(_files_under(path), None) is None:
+            raise MultipolarError(Code.MP102, path=raw)
 
 
 def read_paths(paths: list[str]) -> Iterator[ReadResult]:
@@ -35,13 +61,55 @@ def read_paths(paths: list[str]) -> Iterator[ReadResult]:
             yield from read_file(path)
 
 
+def count_documents(paths: list[str]) -> int | None:
+    """How many documents (and failures) reading `paths` will give, when that is cheap to
+    know without reading them (for a progress bar); None for stdin and gzipped JSONL."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        for file in (_files_under(path) if path.is_dir() else [path]):
+            count = _count_in_file(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _count_in_file(path: Path) -> int | None:
+    fmt = file_format(path)
+    try:
+        if fmt == "jsonl":
+            with open(path, "rb") as stream:
+                return sum(1 for line in stream if line.strip())
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows or 1
+    except Exception:  # unreadable: reading it will say why, as one failure
+        return 1
+    return None if fmt == "jsonl.gz" else 1
+
+
 def _read_dir(path: Path) -> Iterator[ReadResult]:
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not p.name.endswith(".gold.json"))
-    if not files:
-        raise MultipolarError(Code.MP102, path=str(path))
-    for file in files:
+    found = False
+    for file in _files_under(path):
+        found = True
         yield from read_file(file)
+    if not found:
+        raise MultipolarError(Code.MP102, path=str(path))
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Readable files under `folder`, depth first in name order, one folder listed at a time."""
+    with os.scandir(folder) as entries:
+        ordered = sorted(entries, key=lambda e: e.name)
+    for entry in ordered:
+        if entry.is_dir():
+            yield from _files_under(Path(entry.path))
+        elif entry.is_file() and file_format(Path(entry.name)) is not None:
+            yield Path(entry.path)
 
 
 def _read_stdin() -> Iterator[ReadResult]:
@@ -50,10 +118,16 @@ def _read_stdin() -> Iterator[ReadResult]:
 
 
 def read_file(path: Path) -> Iterator[ReadResult]:
-    """The documents of one file (one, or one per line for JSONL)."""
-    fmt = SUFFIXES.get(path.suffix.lower())
+    """The documents of one file (one, or one per line or row for JSONL and Parquet)."""
+    fmt = file_format(path)
     if fmt is None:
         yield _fail(Code.MP108, str(path), suffix=path.suffix)
+        return
+    if fmt in ("jsonl", "jsonl.gz"):
+        yield from _jsonl_file(path, fmt)
+        return
+    if fmt == "parquet":
+        yield from _parquet_file(path)
         return
     try:
         data = path.read_bytes()
@@ -123,14 +197,83 @@ def _html(html: str, path: str, stem: str) -> SourceDocument | ReadFailure:
 
 def _jsonl(text: str, path: str) -> Iterator[ReadResult]:
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield _jsonl_record(json.loads(line), number, path)
-        except json.JSONDecodeError as exc:
-            yield _fail(Code.MP106, f"{path}:{number}", line=number, reason=exc.msg)
-        except ValueError as exc:
-            yield _fail(Code.MP106, f"{path}:{number}", line=number, reason=str(exc))
+        yield from _jsonl_line(line, number, path)
+
+
+def _jsonl_line(line: str, number: int, path: str) -> Iterator[ReadResult]:
+    if not line.strip():
+        return
+    try:
+        yield _jsonl_record(json.loads(line), number, path)
+    except json.JSONDecodeError as exc:
+        yield _fail(Code.MP106, f"{path}:{number}", line=number, reason=exc.msg)
+    except ValueError as exc:
+        yield _fail(Code.MP106, f"{path}:{number}", line=number, reason=str(exc))
+
+
+def _jsonl_file(path: Path, fmt: str) -> Iterator[ReadResult]:
+    """A JSONL file a line at a time; a gzip that breaks midway keeps the lines before it."""
+    opener = gzip.open if fmt == "jsonl.gz" else open
+    number = 0
+    try:
+        with opener(path, "rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                if number == 1 and b"\x00" in raw[:8192]:
+                    yield _fail(Code.MP104, str(path))
+                    return
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    yield _fail(Code.MP105, f"{path}:{number}", offset=exc.start)
+                    continue
+                yield from _jsonl_line(unicodedata.normalize("NFC", line.rstrip("\r\n")), number, path)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _fail(Code.MP112, f"{path}:{number + 1}", kind=fmt, reason=str(exc) or type(exc).__name__)
+        return
+    if number == 0:
+        yield _fail(Code.MP103, str(path))
+
+
+def _parquet_file(path: Path) -> Iterator[ReadResult]:
+    """Rows of a Parquet file with a `text` column (and optional `id` and metadata columns),
+    a batch of rows at a time. Without an `id` column a row's id is `<file stem>-<row>`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+        names = set(table.schema_arrow.names)
+        if "text" not in names or not pa.types.is_string(table.schema_arrow.field("text").type) \
+                and not pa.types.is_large_string(table.schema_arrow.field("text").type):
+            yield _fail(Code.MP113, str(path), column="text")
+            return
+        columns = [c for c in ("id", "text", *METADATA) if c in names]
+        row = 0
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+            for record in batch.to_pylist():
+                row += 1
+                yield _parquet_record(record, row, path)
+    except (OSError, pa.ArrowException) as exc:
+        yield _fail(Code.MP112, str(path), kind="Parquet", reason=_first_line(str(exc)))
+        return
+    if row == 0:
+        yield _fail(Code.MP103, str(path))
+
+
+def _parquet_record(record: dict[str, object], row: int, path: Path) -> ReadResult:
+    where = f"{path}:{row}"
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return _fail(Code.MP103, where)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    given = record.get("id")
+    meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in METADATA}
+    return SourceDocument(id=str(given) if given is not None else f"{path.stem}-{row}", text=text,
+                          path=where, format="parquet", **meta)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "unknown error"
 
 
 def _jsonl_record(record: object, number: int, path: str) -> SourceDocument:

@@ -1,45 +1,40 @@
 """Run the pipeline's stages on a Dask distributed cluster (an existing engine, no home-made
-scheduler): documents go out in partitions, at most a few partitions are in flight at once so
-that memory stays bounded, and results come back to the single writer as they complete."""
+scheduler): partitions go out as tasks, at most a few are in flight at once so that memory
+stays bounded, and their results come back to the single writer as they complete."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import islice
 
-from ..ingest import StageFailure, process_batch
-from ..model import Document
+from ..ingest import Done, Work, process_partition
 
 
 class DaskRunner:
-    """A runner for `ingest`: maps `process_batch` over partitions of documents."""
+    """A runner for `ingest`: maps `process_partition` over the partitions of a corpus."""
 
-    def __init__(self, client, partition_size: int = 20, in_flight: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, client, in_flight: int | None = None) -> None:  # type: ignore[no-untyped-def]
         self.client = client
-        self.partition_size = partition_size
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         self.in_flight = in_flight or 2 * workers
 
-    def __call__(self, docs: list[Document], published: str | None) -> Iterator[Document | StageFailure]:
+    def __call__(self, works: Iterator[Work], published: str | None, parts: str | None) -> Iterator[Done]:
         from distributed import as_completed
 
-        batches = _chunks(docs, self.partition_size)
         running = as_completed()
-        for batch in islice(batches, self.in_flight):
-            running.add(self.client.submit(process_batch, batch, published, pure=False))
+        for work in islice(works, self.in_flight):
+            running.add(self._submit(work, published, parts))
         for future in running:
-            yield from future.result()
+            done = future.result()
             future.release()
-            following = next(batches, None)
+            following = next(works, None)
             if following is not None:
-                running.add(self.client.submit(process_batch, following, published, pure=False))
+                running.add(self._submit(following, published, parts))
+            yield done
 
-
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
+    def _submit(self, work: Work, published: str | None, parts: str | None):  # type: ignore[no-untyped-def]
+        return self.client.submit(process_partition, work, published, parts, pure=False)
 
 
 @contextmanager

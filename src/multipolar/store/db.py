@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -10,8 +12,39 @@ import duckdb
 
 from ..errors import Code, MultipolarError
 from ..model import Actor, Document, ReadFailure
+from .tables import partition_tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+MIGRATES_FROM = {1}  # versions whose stores gain the new tables on opening for writing
+
+# How each table's rows of a partition join the store. Actors met in several documents keep
+# the smallest value of each field, so that the result does not depend on the load order.
+_KEEP_LEAST = ", ".join(f"{c} = coalesce(least(actors.{c}, excluded.{c}), actors.{c}, excluded.{c})"
+                        for c in ("name", "kind", "country", "wikidata", "origin", "parent"))
+_LOAD_SQL = {
+    "documents": "INSERT INTO documents BY NAME SELECT * FROM {src}",
+    "actors": "INSERT INTO actors BY NAME SELECT id, min(name) AS name, min(kind) AS kind,"
+              " min(country) AS country, min(wikidata) AS wikidata, min(origin) AS origin,"
+              " min(parent) AS parent, min(members) AS members FROM {src} GROUP BY id"
+              " ON CONFLICT (id) DO UPDATE SET " + _KEEP_LEAST,
+    "actor_aliases": "INSERT OR IGNORE INTO actor_aliases SELECT DISTINCT actor_id, alias FROM {src}",
+    "sentences": "INSERT INTO sentences BY NAME SELECT * FROM {src}",
+    "mentions": "INSERT OR IGNORE INTO mentions BY NAME SELECT * FROM {src} QUALIFY row_number() OVER"
+                " (PARTITION BY doc_id, start_char, end_char ORDER BY sentence_idx, actor_id, text) = 1",
+    "events": "INSERT INTO events BY NAME SELECT * FROM {src}",
+    "evidence": "INSERT INTO evidence BY NAME SELECT * FROM {src}",
+    "failures": "INSERT INTO failures BY NAME SELECT * FROM {src}",
+}
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A slice of a corpus, loaded all at once: its key, where it starts and what it holds."""
+
+    key: str
+    first: str
+    documents: int
+    failed: int
 
 
 class Store:
@@ -40,15 +73,23 @@ class Store:
         if has_meta and has_meta[0]:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             found = int(row[0]) if row else 0
+            if found in MIGRATES_FROM and writable:
+                self._create(found)
+                return
             if found != SCHEMA_VERSION:
                 raise MultipolarError(Code.MP202, path=self.path, found=found, expected=SCHEMA_VERSION)
             return
         if not writable:
             raise MultipolarError(Code.MP202, path=self.path, found=0, expected=SCHEMA_VERSION)
+        self._create(None)
+
+    def _create(self, found: int | None) -> None:
+        """Create the schema, or add what a store of an older version lacks (the DDL only
+        creates what does not exist yet)."""
         ddl = (resources.files("multipolar.store") / "schema.sql").read_text(encoding="utf-8")
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute(ddl)
-        self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.con.execute("COMMIT")
 
     def close(self) -> None:
@@ -73,51 +114,49 @@ class Store:
 
     def write_document(self, doc: Document, aliases: dict[str, set[str]]) -> None:
         """Everything learned from one document, in one transaction: all of it or nothing."""
+        self.load(partition_tables([(doc, aliases)]))
+
+    def load(self, tables: Mapping[str, Any], partition: Partition | None = None) -> None:
+        """Bulk-load one partition (Arrow tables, or paths of Parquet files, per store table) in
+        one transaction, with the record that the partition is done: all of it or nothing."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._insert_document(doc)
-            self._insert_actors(doc.actors.values(), aliases)
-            if doc.sentences:
-                self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                                     [(doc.id, s.idx, s.start, s.end, s.text) for s in doc.sentences])
-            if doc.mentions:
-                self.con.executemany(
-                    "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(doc.id, m.start, m.end, m.sentence, m.text, m.label, m.actor_id, m.method)
-                     for m in doc.mentions])
-            from .events_sql import insert_events  # events arrive with the events stage
-
-            insert_events(self.con, doc)
+            for name, source in tables.items():
+                self._load_table(name, source)
+            if partition is not None:
+                self.con.execute("INSERT INTO partitions VALUES (?, ?, ?, ?, current_timestamp)",
+                                 [partition.key, partition.first, partition.documents, partition.failed])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert_document(self, doc: Document) -> None:
-        pub = doc.published
-        self.con.execute(
-            "INSERT INTO documents (id, content_hash, path, format, title, source, url, published,"
-            " published_start, published_end, published_iso, published_basis, published_evidence,"
-            " text, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, doc.content_hash, doc.path, doc.format, doc.title, doc.source, doc.url,
-             pub and pub.day, pub and pub.start, pub and pub.end, pub and pub.iso,
-             pub and pub.basis, pub and pub.evidence, doc.text, list(doc.notes)])
+    def _load_table(self, name: str, source: Any) -> None:
+        if isinstance(source, str):  # a Parquet file, read by DuckDB itself
+            self.con.execute(_LOAD_SQL[name].format(src="read_parquet($1)"), [source])
+            return
+        if source.num_rows == 0:
+            return
+        view = f"incoming_{name}"  # an Arrow table, scanned in place
+        self.con.register(view, source)
+        try:
+            self.con.execute(_LOAD_SQL[name].format(src=view))
+        finally:
+            self.con.unregister(view)
 
-    def _insert_actors(self, actors: Any, aliases: dict[str, set[str]]) -> None:
-        rows = [(a.id, a.name, a.kind, a.country, a.wikidata, a.origin, a.parent, list(a.members))
-                for a in actors]
-        if rows:
-            # Order-independent when documents say different things about a new actor (a
-            # parallel run writes them in any order): the smallest non-null value wins.
-            self.con.executemany(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                " name = least(actors.name, excluded.name),"
-                " country = CASE WHEN actors.country IS NULL THEN excluded.country"
-                " WHEN excluded.country IS NULL THEN actors.country"
-                " ELSE least(actors.country, excluded.country) END", rows)
-        pairs = [(actor_id, alias) for actor_id, names in aliases.items() for alias in sorted(names)]
-        if pairs:
-            self.con.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", pairs)
+    def partition_done(self, key: str) -> bool:
+        return self.con.execute("SELECT count(*) FROM partitions WHERE key = ?", [key]).fetchone()[0] > 0
+
+    def known_hashes(self, hashes: list[str]) -> dict[str, str]:
+        """Of these content hashes, those already stored, with their document ids."""
+        rows = self.con.execute("SELECT content_hash, id FROM documents WHERE content_hash IN"
+                                " (SELECT unnest($1::VARCHAR[]))", [hashes]).fetchall()
+        return dict(rows)
+
+    def taken_ids(self, ids: list[str]) -> set[str]:
+        rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest($1::VARCHAR[]))",
+                                [ids]).fetchall()
+        return {r[0] for r in rows}
 
     def record_failure(self, failure: ReadFailure, doc_id: str | None = None) -> None:
         self.con.execute("INSERT INTO failures (path, doc_id, code, message) VALUES (?, ?, ?, ?)",

@@ -1,8 +1,14 @@
-"""Relations between actors, derived from asserted events — never stored or edited.
+"""Relations between actors, derived from asserted events — never edited by hand.
 
 Each kind has the events that open it and those that close it; folding a pair's events in
 date order gives its periods (`since`/`until`). Undated events sort first: they tell that a
 relation existed, not when it began.
+
+The fold runs once after each ingest and its periods are kept in `relation_periods` with a
+marker of the events they were derived from (their count and the rules' version), so that a
+question such as "who recognizes X on D" is one indexed query even over millions of events.
+When the marker does not match the events (a run killed before the refresh, a store written
+by an older version), the periods are derived afresh for the question.
 """
 
 from __future__ import annotations
@@ -10,7 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyarrow as pa
+
 from .db import Store
+
+RULES_VERSION = "1"  # change it whenever OPENS/CLOSES or the fold change: cached periods go stale
 
 KINDS = ("recognizes", "cooperates", "hostile")
 SYMMETRIC_KINDS = {"cooperates", "hostile"}
@@ -55,18 +65,71 @@ def _effect(kind: str, event: dict[str, Any]) -> str | None:
 def derive_relations(store: Store, kind: str | None = None, actor: str | None = None,
                      as_of: str | None = None) -> list[Period]:
     """Relation periods from the asserted events in the store, optionally filtered."""
-    events = store.rows(
-        "SELECT id, source_id, target_id, type, relation, date_iso, date_start FROM events"
-        " WHERE status = 'asserted' AND source_id IS NOT NULL AND target_id IS NOT NULL"
-        " AND source_id <> target_id ORDER BY date_start NULLS FIRST, id")
-    periods: list[Period] = []
-    for k in ([kind] if kind else KINDS):
-        periods += _fold(k, events)
+    if _cached_marker(store) == _marker(store):
+        return _cached(store, kind, actor, as_of)
+    periods = [p for p in fold_all(store) if kind is None or p.kind == kind]
     if actor:
         periods = [p for p in periods if actor in (p.source, p.target)]
     if as_of:
         periods = [p for p in periods if p.holds_on(as_of)]
     return periods
+
+
+def refresh_relations(store: Store) -> None:
+    """Derive every period again and keep them with the marker of the events behind them."""
+    marker = _marker(store)
+    periods = fold_all(store)
+    table = pa.table({
+        "ord": pa.array(range(len(periods)), pa.int32()),
+        "kind": [p.kind for p in periods], "source_id": [p.source for p in periods],
+        "target_id": [p.target for p in periods], "since": pa.array([p.since for p in periods], pa.string()),
+        "until": pa.array([p.until for p in periods], pa.string()),
+        "events": pa.array([p.events for p in periods], pa.list_(pa.string()))})
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        store.con.execute("DELETE FROM relation_periods")
+        if periods:
+            store.con.from_arrow(table).insert_into("relation_periods")
+        store.con.execute("INSERT OR REPLACE INTO meta VALUES ('relations_marker', ?)", [marker])
+        store.con.execute("COMMIT")
+    except BaseException:
+        store.con.execute("ROLLBACK")
+        raise
+
+
+def _marker(store: Store) -> str:
+    return f"{RULES_VERSION}:{store.con.execute('SELECT count(*) FROM events').fetchone()[0]}"
+
+
+def _cached_marker(store: Store) -> str | None:
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'relations_marker'").fetchone()
+    return row[0] if row else None
+
+
+def _cached(store: Store, kind: str | None, actor: str | None, as_of: str | None) -> list[Period]:
+    sql = "SELECT kind, source_id, target_id, since, until, events FROM relation_periods WHERE true"
+    params: dict[str, Any] = {}
+    if kind:
+        sql += " AND kind = $kind"
+        params["kind"] = kind
+    if actor:
+        sql += " AND (source_id = $actor OR target_id = $actor)"
+        params["actor"] = actor
+    if as_of:  # as Period.holds_on reads it
+        sql += (" AND (since IS NULL OR substr(since, 1, length($day)) <= $day)"
+                " AND (until IS NULL OR until > $day)")
+        params["day"] = as_of
+    rows = store.con.execute(sql + " ORDER BY ord", params).fetchall()
+    return [Period(s, t, k, since, until, list(events)) for k, s, t, since, until, events in rows]
+
+
+def fold_all(store: Store) -> list[Period]:
+    """Every period of every kind, folded from the asserted events in date order."""
+    events = store.rows(
+        "SELECT id, source_id, target_id, type, relation, date_iso, date_start FROM events"
+        " WHERE status = 'asserted' AND source_id IS NOT NULL AND target_id IS NOT NULL"
+        " AND source_id <> target_id ORDER BY date_start NULLS FIRST, id")
+    return [p for k in KINDS for p in _fold(k, events)]
 
 
 def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:

@@ -1,4 +1,5 @@
--- multipolar store, schema version 1. Relations are derived from events by query, never stored.
+-- multipolar store, schema version 2. Relations are derived from events, never edited: the
+-- relation_periods table is a cache of that derivation, rebuilt when the events change.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR PRIMARY KEY,
@@ -44,4 +45,12 @@ CREATE TABLE IF NOT EXISTS failures (
     id BIGINT PRIMARY KEY DEFAULT nextval('failure_ids'), path VARCHAR, doc_id VARCHAR,
     code VARCHAR NOT NULL, message VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS partitions (  -- corpus slices loaded, so that a re-run skips them
+    key VARCHAR PRIMARY KEY, first_item VARCHAR NOT NULL, documents INTEGER NOT NULL,
+    failed INTEGER NOT NULL, loaded_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS relation_periods (  -- see store/relations.py; `ord` keeps the fold's order
+    ord INTEGER NOT NULL, kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
+    since VARCHAR, until VARCHAR, events VARCHAR[] NOT NULL
 );

@@ -1,0 +1,31 @@
+"""The Parquet datasets of a corpus ingest: one dataset (folder) per store table, one file per
+partition, named by the partition's key, so that DuckDB can query a table's dataset directly:
+``SELECT * FROM read_parquet('PARTS/events/*.parquet')``.
+
+A file is written under a temporary name and renamed when complete, so that a run killed
+while writing leaves no half file under a real name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+
+def write_partition(parts: str, key: str, tables: dict[str, Any]) -> dict[str, str]:
+    """Write the non-empty tables of one partition; returns the path of each file written."""
+    written = {}
+    for name, table in tables.items():
+        if table.num_rows == 0:
+            continue
+        folder = Path(parts) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"{key}.parquet"
+        partial = folder / f".{key}.parquet.partial"
+        pq.write_table(table, partial, compression="zstd")
+        os.replace(partial, final)
+        written[name] = str(final)
+    return written
