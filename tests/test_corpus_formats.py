@@ -14,7 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from multipolar.scale.corpus import generate
-from multipolar.store import Store
+from multipolar.store import Store, queries
+from multipolar.store.derived import is_fresh
 from multipolar.store.relations import derive_relations, fold_all
 
 from .conftest import run_cli
@@ -133,5 +134,23 @@ def test_cached_relations_equal_a_fresh_fold_and_stale_ones_are_not_used(tmp_pat
                     (p["since"] is None or p["since"][:len(day)] <= day) and (p["until"] is None or p["until"] > day)]
         assert [p.as_dict() for p in derive_relations(store, kind="cooperates", as_of=day)] == expected
         store.con.execute("DELETE FROM relation_periods")  # stale: the marker no longer matches...
-        store.con.execute("UPDATE meta SET value = 'old' WHERE key = 'relations_marker'")
+        store.con.execute("UPDATE meta SET value = 'old' WHERE key = 'relation_periods_marker'")
         assert [p.as_dict() for p in derive_relations(store)] == fresh  # ...so it is derived again
+
+
+def test_cached_timeline_equals_the_events_query(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    generate(folder, 40, seed=5)
+    db = tmp_path / "tl.duckdb"
+    assert run_cli("ingest", str(folder), "--db", str(db))[0] == 0
+    with Store.open(str(db)) as store:
+        actor = store.con.execute("SELECT source_id FROM events GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        other = store.con.execute("SELECT target_id FROM events WHERE source_id = ? LIMIT 1", [actor]).fetchone()[0]
+        assert is_fresh(store, "actor_timeline")
+        cached = [queries.timeline(store, actor), queries.timeline(store, actor, limit=3, offset=2),
+                  queries.timeline(store, actor, other), queries.timeline_totals(store, actor)]
+        store.con.execute("UPDATE meta SET value = 'old' WHERE key = 'actor_timeline_marker'")
+        assert not is_fresh(store, "actor_timeline")
+        fresh = [queries.timeline(store, actor), queries.timeline(store, actor, limit=3, offset=2),
+                 queries.timeline(store, actor, other), queries.timeline_totals(store, actor)]
+    assert cached == fresh and len(cached[0][0]) > 3 and len(cached[1][0]) == 3

@@ -26,7 +26,7 @@ from .pipeline.parse import stage_parse
 from .pipeline.read import ReadResult, check_paths, read_paths
 from .store import Store
 from .store.db import Partition
-from .store.relations import refresh_relations
+from .store.derived import refresh_derived
 from .store.tables import partition_tables
 
 RECORD_FORMATS = {"jsonl", "parquet"}  # a record's own id is part of its identity
@@ -140,7 +140,7 @@ def ingest_items(store: Store, items: Iterable[ReadResult], published: str | Non
         in_flight.release(done.partition.key)
         _count(report, done, on_progress)
     if report.ingested:
-        refresh_relations(store)
+        refresh_derived(store)
     return report
 
 

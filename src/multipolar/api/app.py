@@ -25,12 +25,13 @@ from ..model import SourceDocument
 from ..pipeline.dateline import parse_explicit
 from ..pipeline.read import html_document
 from ..store import Store, queries
-from ..store.relations import KINDS
+from ..store.relations import KINDS, count_relations
 from . import errors
 from .errors import ApiError
 
 MAX_BODY = 1_000_000  # bytes accepted by POST /api/documents
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PAGE, MAX_PAGE = 1000, 10_000  # rows a list endpoint gives by default and at most
 Status = Literal["asserted", "reported", "negated", "hypothetical"]
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 Kind = Literal[KINDS]  # type: ignore[valid-type]
@@ -166,19 +167,30 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/timeline/{actor}", tags=["events"])
     def timeline(actor: str, store: StoreDep,
-                 other: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
+                 other: Annotated[str | None, Query(max_length=200)] = None,
+                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        """An actor's (or a pair's) events in date order, the undated apart; each list is
+        paged by `limit`/`offset`, and the totals say how many there are in all."""
         first = queries.require_actor(store, actor)
         second = queries.require_actor(store, other) if other else None
-        dated, undated = queries.timeline(store, first, second)
-        return {"actor": first, "other": second, "dated": dated, "undated": undated}
+        dated, undated = queries.timeline(store, first, second, limit, offset)
+        total_dated, total_undated = queries.timeline_totals(store, first, second)
+        return {"actor": first, "other": second, "dated": dated, "undated": undated,
+                "total_dated": total_dated, "total_undated": total_undated, "limit": limit, "offset": offset}
 
     @app.get("/api/relations", tags=["relations"])
-    def relations(store: StoreDep, as_of: Annotated[str | None, Query(pattern=DATE)] = None,
+    def relations(response: Response, store: StoreDep, as_of: Annotated[str | None, Query(pattern=DATE)] = None,
                   kind: Annotated[Kind | None, Query()] = None,
-                  actor: Annotated[str | None, Query(max_length=200)] = None) -> list[dict[str, Any]]:
-        """Relations derived from events; with `as_of`, those holding on that date."""
+                  actor: Annotated[str | None, Query(max_length=200)] = None,
+                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
+                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
+        """Relations derived from events; with `as_of`, those holding on that date. Paged by
+        `limit`/`offset`; the `X-Total-Count` header says how many there are in all."""
         _check_dates(as_of)
-        rows = queries.relation_records(store, kind, queries.require_actor(store, actor) if actor else None, as_of)
+        who = queries.require_actor(store, actor) if actor else None
+        rows = queries.relation_records(store, kind, who, as_of, limit, offset)
+        response.headers["X-Total-Count"] = str(count_relations(store, kind, who, as_of))
         names = queries.actor_names(store)
         for row in rows:
             row["source_name"], row["target_name"] = names.get(row["source"]), names.get(row["target"])

@@ -6,35 +6,57 @@ from typing import Any
 
 from ..errors import Code, MultipolarError
 from .db import Store
+from .derived import is_fresh
 
 
 def relation_records(store: Store, kind: str | None = None, actor: str | None = None,
-                     as_of: str | None = None) -> list[dict[str, Any]]:
-    """Relations derived from events, as dicts (see store/relations.py)."""
+                     as_of: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Relations derived from events, as dicts (see store/relations.py), paged when `limit`."""
     from .relations import derive_relations
 
-    return [p.as_dict() for p in derive_relations(store, kind, actor, as_of)]
+    return [p.as_dict() for p in derive_relations(store, kind, actor, as_of, limit, offset)]
 
 
 _EVENT_COLUMNS = (
     "e.id, e.doc_id, e.source_id, s.name AS source_name, s.country AS source_country,"
     " e.target_id, t.name AS target_name, t.country AS target_country, e.type, e.cameo, e.mode,"
     " e.context, e.date_iso, e.date_start, e.date_end, e.date_reason, e.status, e.status_cue,"
-    " e.attributed_to, e.denied_by,"
-    " (SELECT first(v.sentence ORDER BY v.start_char) FROM evidence v WHERE v.event_id = e.id) AS sentence,"
-    " (SELECT first(v.trigger ORDER BY v.start_char) FROM evidence v WHERE v.event_id = e.id) AS trigger,"
-    " (SELECT count(*) FROM evidence v WHERE v.event_id = e.id) AS mentions")
-_EVENT_FROM = (" FROM events e LEFT JOIN actors s ON s.id = e.source_id"
+    " e.attributed_to, e.denied_by, {v}.sentence, {v}.trigger, coalesce({v}.mentions, 0) AS mentions")
+_EVENT_FROM = (" FROM chosen e LEFT JOIN actors s ON s.id = e.source_id"
                " LEFT JOIN actors t ON t.id = e.target_id")
+# The first evidence sentence of each chosen event: the events are chosen first (`chosen`), so
+# that only their evidence is read, not that of every event in the store.
+_WITH_EVIDENCE = (
+    " LEFT JOIN (SELECT event_id, first(sentence ORDER BY start_char) AS sentence,"
+    " first(trigger ORDER BY start_char) AS trigger, count(*) AS mentions FROM evidence"
+    " WHERE event_id IN (SELECT id FROM chosen) GROUP BY event_id) v ON v.event_id = e.id")
+_ORDER = " ORDER BY e.date_start NULLS LAST, e.doc_id, e.id"
 
 
 def find_events(store: Store, actor: str | None = None, pair: tuple[str, str] | None = None,
                 type_: str | None = None, status: str | None = None, since: str | None = None,
                 until: str | None = None, limit: int | None = None, offset: int = 0,
-                doc: str | None = None) -> list[dict[str, Any]]:
+                doc: str | None = None, dated: bool | None = None) -> list[dict[str, Any]]:
     """Events filtered by actor, pair (either direction), type, status and date range.
     `since`/`until` are ISO prefixes compared with the event's date range; undated events
     are left out when a date filter is given."""
+    where, params = _event_filter(actor, pair, type_, status, since, until, doc, dated)
+    chosen = "SELECT * FROM events e WHERE " + where + _ORDER
+    if limit is not None:
+        chosen += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return _events(store, chosen, params)
+
+
+def count_events(store: Store, actor: str | None = None, pair: tuple[str, str] | None = None,
+                 dated: bool | None = None) -> int:
+    where, params = _event_filter(actor, pair, dated=dated)
+    return store.con.execute("SELECT count(*) FROM events e WHERE " + where, params).fetchone()[0]
+
+
+def _event_filter(actor: str | None = None, pair: tuple[str, str] | None = None, type_: str | None = None,
+                  status: str | None = None, since: str | None = None, until: str | None = None,
+                  doc: str | None = None, dated: bool | None = None) -> tuple[str, list[Any]]:
     where, params = ["1 = 1"], []  # type: ignore[var-annotated]
     if actor:
         where.append("(e.source_id = ? OR e.target_id = ?)")
@@ -57,24 +79,62 @@ def find_events(store: Store, actor: str | None = None, pair: tuple[str, str] | 
     if until:
         where.append("e.date_start <= CAST(? AS DATE)")
         params.append(_last_day(until))
-    sql = ("SELECT " + _EVENT_COLUMNS + _EVENT_FROM + " WHERE " + " AND ".join(where)
-           + " ORDER BY e.date_start NULLS LAST, e.doc_id, e.id")
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
+    if dated is not None:
+        where.append("e.date_iso IS NOT NULL" if dated else "e.date_iso IS NULL")
+    return " AND ".join(where), params
+
+
+def _events(store: Store, chosen: str, params: list[Any]) -> list[dict[str, Any]]:
+    """The events that the query `chosen` picks, with actor names and first evidence."""
+    sql = ("WITH chosen AS (" + chosen + ") SELECT " + _EVENT_COLUMNS.format(v="v") + _EVENT_FROM
+           + _WITH_EVIDENCE + _ORDER)
     return store.rows(sql, params)
 
 
-def timeline(store: Store, actor: str, other: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """An actor's (or a pair's) events: the dated ones in order, and the undated apart."""
-    rows = find_events(store, pair=(actor, other)) if other else find_events(store, actor=actor)
-    return [r for r in rows if r["date_iso"]], [r for r in rows if not r["date_iso"]]
+def timeline(store: Store, actor: str, other: str | None = None, limit: int | None = None,
+             offset: int = 0) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """An actor's (or a pair's) events: the dated ones in order, and the undated apart (each
+    list paged by `limit`/`offset` when given)."""
+    if is_fresh(store, "actor_timeline"):  # the actor-sorted copy (see derived.py)
+        return (_timeline_page(store, actor, other, True, limit, offset),
+                _timeline_page(store, actor, other, False, limit, offset))
+    who: dict[str, Any] = {"pair": (actor, other)} if other else {"actor": actor}
+    return (find_events(store, **who, dated=True, limit=limit, offset=offset),
+            find_events(store, **who, dated=False, limit=limit, offset=offset))
+
+
+def timeline_totals(store: Store, actor: str, other: str | None = None) -> tuple[int, int]:
+    """How many dated and undated events the actor's (or pair's) timeline holds."""
+    if is_fresh(store, "actor_timeline"):
+        where, params = _timeline_filter(actor, other)
+        row = store.con.execute("SELECT count(date_iso), count(*) - count(date_iso) FROM actor_timeline"
+                                " WHERE " + where, params).fetchone()
+        return row[0], row[1]
+    who: dict[str, Any] = {"pair": (actor, other)} if other else {"actor": actor}
+    return count_events(store, **who, dated=True), count_events(store, **who, dated=False)
+
+
+def _timeline_filter(actor: str, other: str | None) -> tuple[str, list[Any]]:
+    if other is None:
+        return "actor_id = ?", [actor]
+    return "actor_id = ? AND (source_id = ? OR target_id = ?)", [actor, other, other]
+
+
+def _timeline_page(store: Store, actor: str, other: str | None, dated: bool, limit: int | None,
+                   offset: int) -> list[dict[str, Any]]:
+    where, params = _timeline_filter(actor, other)
+    chosen = ("SELECT * FROM actor_timeline e WHERE " + where + " AND date_iso IS " + ("NOT NULL" if dated else "NULL")
+              + _ORDER + (" LIMIT ? OFFSET ?" if limit is not None else ""))
+    if limit is not None:
+        params += [limit, offset]
+    sql = "WITH chosen AS (" + chosen + ") SELECT " + _EVENT_COLUMNS.format(v="e") + _EVENT_FROM + _ORDER
+    return store.rows(sql, params)
 
 
 def explain_event(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event with its evidence: each sentence with the trigger and the actor mentions
     located in it (character offsets relative to the sentence)."""
-    rows = store.rows("SELECT " + _EVENT_COLUMNS + _EVENT_FROM + " WHERE e.id = ?", [event_id])
+    rows = _events(store, "SELECT * FROM events WHERE id = ?", [event_id])
     if not rows:
         return None
     event = rows[0]

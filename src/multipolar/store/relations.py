@@ -4,11 +4,9 @@ Each kind has the events that open it and those that close it; folding a pair's 
 date order gives its periods (`since`/`until`). Undated events sort first: they tell that a
 relation existed, not when it began.
 
-The fold runs once after each ingest and its periods are kept in `relation_periods` with a
-marker of the events they were derived from (their count and the rules' version), so that a
-question such as "who recognizes X on D" is one indexed query even over millions of events.
-When the marker does not match the events (a run killed before the refresh, a store written
-by an older version), the periods are derived afresh for the question.
+The fold runs once after each ingest and its periods are kept in `relation_periods` (see
+derived.py), so that a question such as "who recognizes X on D" is one small query even over
+millions of events; while that table is stale the periods are derived afresh for the question.
 """
 
 from __future__ import annotations
@@ -19,8 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from .db import Store
-
-RULES_VERSION = "1"  # change it whenever OPENS/CLOSES or the fold change: cached periods go stale
+from .derived import is_fresh, mark_fresh, marker
 
 KINDS = ("recognizes", "cooperates", "hostile")
 SYMMETRIC_KINDS = {"cooperates", "hostile"}
@@ -63,21 +60,29 @@ def _effect(kind: str, event: dict[str, Any]) -> str | None:
 
 
 def derive_relations(store: Store, kind: str | None = None, actor: str | None = None,
-                     as_of: str | None = None) -> list[Period]:
-    """Relation periods from the asserted events in the store, optionally filtered."""
-    if _cached_marker(store) == _marker(store):
-        return _cached(store, kind, actor, as_of)
+                     as_of: str | None = None, limit: int | None = None, offset: int = 0) -> list[Period]:
+    """Relation periods from the asserted events in the store, optionally filtered and paged."""
+    if is_fresh(store, "relation_periods"):  # see derived.py (bump its version if the fold changes)
+        return _cached(store, kind, actor, as_of, limit, offset)
     periods = [p for p in fold_all(store) if kind is None or p.kind == kind]
     if actor:
         periods = [p for p in periods if actor in (p.source, p.target)]
     if as_of:
         periods = [p for p in periods if p.holds_on(as_of)]
-    return periods
+    return periods[offset:] if limit is None else periods[offset:offset + limit]
+
+
+def count_relations(store: Store, kind: str | None = None, actor: str | None = None,
+                    as_of: str | None = None) -> int:
+    if is_fresh(store, "relation_periods"):
+        where, params = _period_filter(kind, actor, as_of)
+        return store.con.execute("SELECT count(*) FROM relation_periods WHERE " + where, params).fetchone()[0]
+    return len(derive_relations(store, kind, actor, as_of))
 
 
 def refresh_relations(store: Store) -> None:
     """Derive every period again and keep them with the marker of the events behind them."""
-    marker = _marker(store)
+    value = marker(store, "relation_periods")
     periods = fold_all(store)
     table = pa.table({
         "ord": pa.array(range(len(periods)), pa.int32()),
@@ -90,37 +95,36 @@ def refresh_relations(store: Store) -> None:
         store.con.execute("DELETE FROM relation_periods")
         if periods:
             store.con.from_arrow(table).insert_into("relation_periods")
-        store.con.execute("INSERT OR REPLACE INTO meta VALUES ('relations_marker', ?)", [marker])
+        mark_fresh(store, "relation_periods", value)
         store.con.execute("COMMIT")
     except BaseException:
         store.con.execute("ROLLBACK")
         raise
 
 
-def _marker(store: Store) -> str:
-    return f"{RULES_VERSION}:{store.con.execute('SELECT count(*) FROM events').fetchone()[0]}"
+def _cached(store: Store, kind: str | None, actor: str | None, as_of: str | None,
+            limit: int | None, offset: int) -> list[Period]:
+    where, params = _period_filter(kind, actor, as_of)
+    sql = "SELECT kind, source_id, target_id, since, until, events FROM relation_periods WHERE " + where
+    sql += " ORDER BY ord" + (" LIMIT $limit OFFSET $offset" if limit is not None else "")
+    if limit is not None:
+        params.update(limit=limit, offset=offset)
+    rows = store.con.execute(sql, params).fetchall()
+    return [Period(s, t, k, since, until, events) for k, s, t, since, until, events in rows]
 
 
-def _cached_marker(store: Store) -> str | None:
-    row = store.con.execute("SELECT value FROM meta WHERE key = 'relations_marker'").fetchone()
-    return row[0] if row else None
-
-
-def _cached(store: Store, kind: str | None, actor: str | None, as_of: str | None) -> list[Period]:
-    sql = "SELECT kind, source_id, target_id, since, until, events FROM relation_periods WHERE true"
-    params: dict[str, Any] = {}
+def _period_filter(kind: str | None, actor: str | None, as_of: str | None) -> tuple[str, dict[str, Any]]:
+    where, params = ["true"], {}
     if kind:
-        sql += " AND kind = $kind"
+        where.append("kind = $kind")
         params["kind"] = kind
     if actor:
-        sql += " AND (source_id = $actor OR target_id = $actor)"
+        where.append("(source_id = $actor OR target_id = $actor)")
         params["actor"] = actor
     if as_of:  # as Period.holds_on reads it
-        sql += (" AND (since IS NULL OR substr(since, 1, length($day)) <= $day)"
-                " AND (until IS NULL OR until > $day)")
+        where.append("(since IS NULL OR substr(since, 1, length($day)) <= $day) AND (until IS NULL OR until > $day)")
         params["day"] = as_of
-    rows = store.con.execute(sql + " ORDER BY ord", params).fetchall()
-    return [Period(s, t, k, since, until, list(events)) for k, s, t, since, until, events in rows]
+    return " AND ".join(where), params
 
 
 def fold_all(store: Store) -> list[Period]:
