@@ -32,6 +32,7 @@ from .errors import ApiError
 MAX_BODY = 1_000_000  # bytes accepted by POST /api/documents
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PAGE, MAX_PAGE = 1000, 10_000  # rows a list endpoint gives by default and at most
+MAX_OFFSET = 2**53  # past any real store; keeps the value a 64-bit integer
 Status = Literal["asserted", "reported", "negated", "hypothetical"]
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 Kind = Literal[KINDS]  # type: ignore[valid-type]
@@ -169,7 +170,7 @@ def _routes(app: FastAPI) -> None:
     def timeline(actor: str, store: StoreDep,
                  other: Annotated[str | None, Query(max_length=200)] = None,
                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
         """An actor's (or a pair's) events in date order, the undated apart; each list is
         paged by `limit`/`offset`, and the totals say how many there are in all."""
         first = queries.require_actor(store, actor)
@@ -184,7 +185,7 @@ def _routes(app: FastAPI) -> None:
                   kind: Annotated[Kind | None, Query()] = None,
                   actor: Annotated[str | None, Query(max_length=200)] = None,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
+                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[dict[str, Any]]:
         """Relations derived from events; with `as_of`, those holding on that date. Paged by
         `limit`/`offset`; the `X-Total-Count` header says how many there are in all."""
         _check_dates(as_of)
