@@ -33,7 +33,10 @@ test: install browser
 
 bench: install
 	$(BIN)/python bench/nlp_speed.py
+	$(BIN)/python bench/ingest_speed.py
+	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/merge_accuracy.py
 
 clean:
 	rm -rf $(VENV) *.duckdb build dist src/*.egg-info

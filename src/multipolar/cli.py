@@ -71,8 +71,9 @@ def ingest(
                                                 help="Run the stages on a local Dask cluster of N processes.")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Run the stages on the Dask cluster at this address.")] = None,
     parts: Annotated[str | None, typer.Option(
-        help="Folder for the Parquet datasets (one per table, one file per partition); "
-             "default with --workers/--scheduler: the store's name + .parts")] = None,
+        help="Folder for the Parquet datasets (one per table, one file per partition), written by the "
+             "workers: with --scheduler, a path that they and this machine share. Default with --workers: "
+             "the store's name + .parts")] = None,
     partition_size: Annotated[int, typer.Option(min=1, max=100_000,
                                                 help="Documents per partition (the unit of resuming).")] = PARTITION_SIZE,
 ) -> None:
@@ -81,7 +82,7 @@ def ingest(
     A corpus streams through in partitions; a re-run skips the partitions and documents
     already stored, so an interrupted run can simply be started again."""
     check_ingest_args(paths, published)  # bad arguments fail before the store is touched
-    if parts is None and (workers or scheduler):
+    if parts is None and workers and not scheduler:
         parts = str(Path(db).with_suffix("")) + ".parts"
     with Store.open(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=count_documents(paths))

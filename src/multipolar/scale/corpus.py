@@ -2,8 +2,11 @@
 
 Each article is written from templates over the actor knowledge base (states and their
 capitals), with varied verbs, dates (absolute and relative to the dateline) and statuses.
-Some events are reported by several articles, so that cross-document merging can be checked:
-every article gets a gold file in the facts format of the shared contract.
+Some events are reported by several articles, sometimes with a coarser date ("in July
+2023"), and some actors do the same thing to each other again on another day, so that
+cross-document merging can be checked both ways (retellings merged, repeats kept apart):
+every article gets a gold file in the facts format of the shared contract, where all the
+retellings of one event share its id.
 """
 
 from __future__ import annotations
@@ -43,9 +46,10 @@ class SyntheticEvent:
     day: date
 
 
-def generate(folder: Path, n_articles: int, seed: int = 1, repeat: float = 0.3) -> list[Path]:
+def generate(folder: Path, n_articles: int, seed: int = 1, repeat: float = 0.3, again: float = 0.1) -> list[Path]:
     """Write `n_articles` articles (NNNNN.txt) and gold files (NNNNN.gold.json) into `folder`.
-    A share `repeat` of the events retells an earlier article's event."""
+    A share `repeat` of the events retells an earlier article's event; a share `again` of the
+    new events has the actors and type of an earlier one, on another day."""
     rng = random.Random(seed)
     base = load_actor_base()
     states = sorted(a for a, e in base.entries.items() if e.actor.kind == "state")
@@ -64,6 +68,10 @@ def generate(folder: Path, n_articles: int, seed: int = 1, repeat: float = 0.3) 
             kind, _ = rng.choice(TEMPLATES)
             source, target = rng.sample(states, 2)
             day = published - timedelta(days=rng.randrange(0, 6))
+            if told and rng.random() < again:
+                earlier = rng.choice(told)
+                if earlier.day.month != day.month:  # another day, and a month apart
+                    kind, source, target = earlier.type, earlier.source, earlier.target
             event = SyntheticEvent(f"e{n}-{i}", kind, source, target, day)
             told.append(event)
             events.append(event)
@@ -76,7 +84,8 @@ def _write(folder: Path, n: int, published: date, events: list[SyntheticEvent], 
     for event in events:
         template = next(t for k, t in TEMPLATES if k == event.type)
         source, target = base.actor(event.source), base.actor(event.target)
-        when, iso = _date_phrase(event.day, published, rng)
+        retold = not event.key.startswith(f"e{n}-")
+        when, iso = _date_phrase(event.day, published, rng, coarse=retold and rng.random() < 0.3)
         sentence = template.format(s=source.name, t=target.name, when=when)
         lines.append(sentence[0].upper() + sentence[1:])
         gold_events.append({"id": event.key, "source": event.source, "target": event.target,
@@ -93,8 +102,11 @@ def _write(folder: Path, n: int, published: date, events: list[SyntheticEvent], 
     return path
 
 
-def _date_phrase(day: date, published: date, rng: random.Random) -> tuple[str, str]:
-    """An absolute date, or a weekday relative to the dateline (always within the last week)."""
+def _date_phrase(day: date, published: date, rng: random.Random, coarse: bool = False) -> tuple[str, str]:
+    """An absolute date, or a weekday relative to the dateline (always within the last week);
+    when `coarse`, the month only."""
+    if coarse:
+        return f"in {MONTHS[day.month - 1]} {day.year}", f"{day.year:04d}-{day.month:02d}"
     if rng.random() < 0.5 and 0 < (published - day).days < 7:
         return f"on {WEEKDAYS[day.weekday()]}", day.isoformat()
     return f"on {day.day} {MONTHS[day.month - 1]} {day.year}", day.isoformat()
