@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -121,11 +122,18 @@ def test_rerun_skips_whole_partitions(records: list[dict[str, str]], tmp_path: P
         assert con.execute("SELECT count(*) FROM partitions").fetchone()[0] == 3 + 2
 
 
-def test_cached_relations_equal_a_fresh_fold_and_stale_ones_are_not_used(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    generate(folder, 40, seed=3)
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("derived")
+    generate(folder / "corpus", 40, seed=3)
+    db = folder / "derived.duckdb"
+    assert run_cli("ingest", str(folder / "corpus"), "--db", str(db))[0] == 0
+    return db
+
+
+def test_cached_relations_equal_a_fresh_fold_and_stale_ones_are_not_used(generated_store: Path, tmp_path: Path) -> None:
     db = tmp_path / "rel.duckdb"
-    assert run_cli("ingest", str(folder), "--db", str(db))[0] == 0
+    shutil.copy(generated_store, db)
     with Store.open(str(db)) as store:
         fresh = [p.as_dict() for p in fold_all(store)]
         assert fresh and [p.as_dict() for p in derive_relations(store)] == fresh
@@ -138,11 +146,9 @@ def test_cached_relations_equal_a_fresh_fold_and_stale_ones_are_not_used(tmp_pat
         assert [p.as_dict() for p in derive_relations(store)] == fresh  # ...so it is derived again
 
 
-def test_cached_timeline_equals_the_events_query(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    generate(folder, 40, seed=5)
+def test_cached_timeline_equals_the_events_query(generated_store: Path, tmp_path: Path) -> None:
     db = tmp_path / "tl.duckdb"
-    assert run_cli("ingest", str(folder), "--db", str(db))[0] == 0
+    shutil.copy(generated_store, db)
     with Store.open(str(db)) as store:
         actor = store.con.execute("SELECT source_id FROM events GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
         other = store.con.execute("SELECT target_id FROM events WHERE source_id = ? LIMIT 1", [actor]).fetchone()[0]
