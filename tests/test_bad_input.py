@@ -118,3 +118,14 @@ def test_bad_published_option(tmp_path: Path) -> None:
     exit_code, _, stderr = run_cli("ingest", str(good), "--db", str(tmp_path / "x.duckdb"),
                                    "--published", "2024-02-30")
     assert exit_code != 0 and stderr.startswith("MP109")
+
+
+def test_coded_errors_survive_pickling() -> None:
+    """Errors raised on a Dask worker travel pickled: they must arrive as the same coded line."""
+    import pickle
+
+    from multipolar.errors import Code, MultipolarError
+
+    error = MultipolarError(Code.MP111, exit_code=3, doc="d1", reason="boom")
+    again = pickle.loads(pickle.dumps(error))
+    assert isinstance(again, MultipolarError) and again.line == error.line and again.exit_code == 3

@@ -45,6 +45,14 @@ class MultipolarError(Exception):
         self.exit_code = exit_code
         super().__init__(self.line)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Picklable, so that an error raised on a Dask worker reaches the CLI as itself.
+        return (_rebuild, (self.code, self.exit_code, self.fields))
+
     @property
     def line(self) -> str:
         return f"{self.code.name}: {self.code.value.format(**self.fields)}"
+
+
+def _rebuild(code: Code, exit_code: int, fields: dict[str, object]) -> MultipolarError:
+    return MultipolarError(code, exit_code, **fields)
