@@ -129,3 +129,12 @@ def test_coded_errors_survive_pickling() -> None:
     error = MultipolarError(Code.MP111, exit_code=3, doc="d1", reason="boom")
     again = pickle.loads(pickle.dumps(error))
     assert isinstance(again, MultipolarError) and again.line == error.line and again.exit_code == 3
+
+
+def test_unreachable_scheduler_is_a_coded_error_before_the_store(tmp_path: Path) -> None:
+    good = tmp_path / "g.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "never.duckdb"
+    exit_code, _, stderr = run_cli("ingest", str(good), "--db", str(db), "--scheduler", "no-port-here")
+    assert exit_code != 0 and stderr.strip().splitlines()[-1].startswith("MP306: cannot reach the Dask scheduler")
+    assert "Traceback" not in stderr and not db.exists()

@@ -84,7 +84,8 @@ def ingest(
     check_ingest_args(paths, published)  # bad arguments fail before the store is touched
     if parts is None and workers and not scheduler:
         parts = str(Path(db).with_suffix("")) + ".parts"
-    with Store.open(db) as store, _progress() as bar:
+    # The cluster first: an unreachable scheduler fails before the store is touched.
+    with _runner(workers, scheduler) as runner, Store.open(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=count_documents(paths))
 
         def tick(name: str, outcome: str) -> None:
@@ -92,9 +93,8 @@ def ingest(
             if outcome != "ingested":
                 bar.console.print(f"{outcome}: {name}", markup=False)
 
-        with _runner(workers, scheduler) as runner:
-            report = ingest_items(store, read_paths(paths), published, tick, stop_on_error, runner,
-                                  parts, partition_size)
+        report = ingest_items(store, read_paths(paths), published, tick, stop_on_error, runner,
+                              parts, partition_size)
     for failure in report.failures:
         err.print(failure.message, markup=False)
     if report.failed > len(report.failures):

@@ -34,6 +34,7 @@ class Code(str, Enum):
     MP303 = "unknown {what} {value!r} (choose from: {choices})"
     MP304 = "no actor matches {value!r} (see `multipolar actors`)"
     MP305 = "no event {value!r} in the store (see `multipolar events`)"
+    MP306 = "cannot reach the Dask scheduler at {address}: {reason}"
 
 
 class MultipolarError(Exception):

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import islice
 
+from ..errors import Code, MultipolarError
 from ..ingest import Done, Work, process_partition
+
+CONNECT_TIMEOUT_S = 10
 
 
 class DaskRunner:
@@ -44,9 +47,18 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+        except (OSError, ValueError, TypeError) as exc:  # refused, timed out, not an address
+            raise MultipolarError(Code.MP306, address=scheduler, reason=_reason(exc)) from None
+        with client:
             yield client
         return
     with LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster, Client(cluster) as client:
         yield client
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
