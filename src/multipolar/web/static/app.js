@@ -27,6 +27,8 @@ async function api(path, params = {}) {
   const response = await fetch(`/api/${path}${query.toString() ? "?" + query : ""}`);
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  const total = response.headers.get("X-Total-Count");  // paged lists say how many there are in all
+  if (Array.isArray(body) && total !== null) body.total = Number(total);
   return body;
 }
 
@@ -82,12 +84,14 @@ async function actorPage(id) {
     ...Object.entries(QUAD_NAME).map(([q, name]) => el("span", { style: `color:${QUAD_COLOUR[q]}`, text: `■ ${name}` })),
     ...Object.entries(STATUS_MARKER).map(([s, m]) => el("span", { text: `${m === "circle" ? "●" : m === "triangle" ? "▲" : m === "crossRot" ? "✕" : "◆"} ${s}` })));
   const list = el("ul", { class: "events", id: "actor-events" }, ...all.map(eventItem));
+  const total = timeline.total_dated + timeline.total_undated;
+  const shown = el("p", { class: "muted", id: "events-shown", text: total > all.length ? `the first ${all.length} of ${total} events` : "" });
   view.replaceChildren(
     el("h1", { id: "actor-name", text: actor.name || id }),
     el("p", { class: "muted", text: `${actor.kind || ""} ${actor.country ? "· " + actor.country : ""} · also: ${(actor.aliases || []).join(", ")}` }),
     el("section", {}, el("label", { for: "as-of", text: "Relations as of " }), asOf, relations),
     el("section", {}, el("h2", { text: "Timeline" }), el("div", { id: "chart-box" }, canvas), legend),
-    el("section", {}, el("h2", { text: "Events" }), list));
+    el("section", {}, el("h2", { text: "Events" }), shown, list));
   const refresh = async () => renderRelations(relations, id, asOf.value);
   asOf.addEventListener("change", refresh);
   asOf.addEventListener("input", refresh);
@@ -181,11 +185,13 @@ async function docPage(id) {
 async function networkPage() {
   const asOf = el("input", { id: "network-as-of", type: "date" });
   const box = el("div", { id: "network" });
+  const note = el("p", { class: "muted", id: "network-shown" });
   view.replaceChildren(el("h1", { text: "Relations network" }),
-    el("section", {}, el("label", { text: "As of " }), asOf,
+    el("section", {}, el("label", { text: "As of " }), asOf, note,
       el("div", { class: "legend" }, ...Object.entries(KIND_COLOUR).map(([k, c]) => el("span", { style: `color:${c}`, text: `— ${k}` }))), box));
   const draw = async () => {
     const rows = await api("relations", { as_of: asOf.value || undefined });
+    note.textContent = rows.total > rows.length ? `the first ${rows.length} of ${rows.total} relations` : "";
     const nodes = new Set(rows.flatMap((r) => [r.source, r.target]));
     if (!window.cytoscape) return;
     cytoscape({ container: box, layout: { name: "cose", animate: false },
