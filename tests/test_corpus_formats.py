@@ -160,3 +160,31 @@ def test_cached_timeline_equals_the_events_query(generated_store: Path, tmp_path
         fresh = [queries.timeline(store, actor), queries.timeline(store, actor, limit=3, offset=2),
                  queries.timeline(store, actor, other), queries.timeline_totals(store, actor)]
     assert cached == fresh and len(cached[0][0]) > 3 and len(cached[1][0]) == 3
+
+
+def test_small_ingests_update_the_derived_tables_as_a_full_build_would(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    generate(folder, 60, seed=13)
+    files = sorted(folder.glob("*.txt"))
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    first.mkdir()
+    rest.mkdir()
+    for i, path in enumerate(files):
+        shutil.copy(path, (first if i < 57 else rest) / path.name)
+    stepwise, whole = tmp_path / "stepwise.duckdb", tmp_path / "whole.duckdb"
+    assert run_cli("ingest", str(first), "--db", str(stepwise))[0] == 0
+    for path in sorted(rest.iterdir()):  # one article at a time: each an incremental update
+        assert run_cli("ingest", str(path), "--db", str(stepwise))[0] == 0
+    assert run_cli("ingest", str(first), str(rest), "--db", str(whole))[0] == 0
+    answers = []
+    for db in (stepwise, whole):
+        with Store.open(str(db), create=False, read_only=True) as store:
+            assert is_fresh(store, "actor_timeline") and is_fresh(store, "relation_periods")
+            marker = store.con.execute("SELECT value FROM meta WHERE key = 'actor_timeline_marker'").fetchone()[0]
+            actors = [r[0] for r in store.con.execute("SELECT DISTINCT actor_id FROM actor_timeline ORDER BY 1").fetchall()]
+            answers.append((marker.split(":")[1], [p.as_dict() for p in derive_relations(store)],
+                            [queries.timeline(store, a) for a in actors]))
+    assert answers[0][1] == answers[1][1] and answers[0][2] == answers[1][2] and answers[0][0] == answers[1][0]
+    with Store.open(str(stepwise), create=False, read_only=True) as store:
+        base = store.con.execute("SELECT value FROM meta WHERE key = 'actor_timeline_marker'").fetchone()[0]
+    assert base.split(":")[2] != base.split(":")[1]  # the last steps were incremental

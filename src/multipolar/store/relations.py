@@ -17,7 +17,10 @@ from typing import Any
 import pyarrow as pa
 
 from .db import Store
-from .derived import is_fresh, mark_fresh, marker
+from .derived import is_fresh
+
+_CANONICAL_ORDER = (" ORDER BY list_position(['recognizes', 'cooperates', 'hostile'], kind), since NULLS FIRST,"
+                    " source_id, target_id, until NULLS LAST, events")
 
 KINDS = ("recognizes", "cooperates", "hostile")
 SYMMETRIC_KINDS = {"cooperates", "hostile"}
@@ -39,6 +42,11 @@ class Period:
         """Whether the relation holds on `day` (an ISO prefix), as the contract reads it."""
         started = self.since is None or self.since[: len(day)] <= day
         return started and (self.until is None or self.until > day)
+
+    def order(self) -> tuple[Any, ...]:
+        """The canonical order of periods (as _CANONICAL_ORDER sorts them in SQL)."""
+        return (KINDS.index(self.kind), self.since is not None, self.since or "", self.source, self.target,
+                self.until is None, self.until or "", self.events)
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "target": self.target, "kind": self.kind,
@@ -64,7 +72,7 @@ def derive_relations(store: Store, kind: str | None = None, actor: str | None = 
     """Relation periods from the asserted events in the store, optionally filtered and paged."""
     if is_fresh(store, "relation_periods"):  # see derived.py (bump its version if the fold changes)
         return _cached(store, kind, actor, as_of, limit, offset)
-    periods = [p for p in fold_all(store) if kind is None or p.kind == kind]
+    periods = [p for p in fold_all(store) if kind is None or p.kind == kind]  # in canonical order
     if actor:
         periods = [p for p in periods if actor in (p.source, p.target)]
     if as_of:
@@ -81,32 +89,44 @@ def count_relations(store: Store, kind: str | None = None, actor: str | None = N
 
 
 def refresh_relations(store: Store) -> None:
-    """Derive every period again and keep them with the marker of the events behind them."""
-    value = marker(store, "relation_periods")
-    periods = fold_all(store)
+    """Fold every period again (inside the caller's transaction; see derived.py)."""
+    store.con.execute("DELETE FROM relation_periods")
+    _insert(store, fold_events(store))
+
+
+def refold_pairs(store: Store, pairs: list[tuple[str, str]]) -> None:
+    """Fold again the periods of these actor pairs (each as (least, greatest) of its two ids)."""
+    if not pairs:
+        return
+    store.con.register("touched_pairs", pa.table({"a": [p[0] for p in pairs], "b": [p[1] for p in pairs]}))
+    try:
+        store.con.execute("DELETE FROM relation_periods WHERE (least(source_id, target_id),"
+                          " greatest(source_id, target_id)) IN (SELECT (a, b) FROM touched_pairs)")
+        _insert(store, fold_events(store, "touched_pairs"))
+    finally:
+        store.con.unregister("touched_pairs")
+
+
+def _insert(store: Store, periods: list[Period]) -> None:
+    if not periods:
+        return
     table = pa.table({
-        "ord": pa.array(range(len(periods)), pa.int32()),
         "kind": [p.kind for p in periods], "source_id": [p.source for p in periods],
         "target_id": [p.target for p in periods], "since": pa.array([p.since for p in periods], pa.string()),
         "until": pa.array([p.until for p in periods], pa.string()),
         "events": pa.array([p.events for p in periods], pa.list_(pa.string()))})
-    store.con.execute("BEGIN TRANSACTION")
+    store.con.register("new_periods", table)
     try:
-        store.con.execute("DELETE FROM relation_periods")
-        if periods:
-            store.con.from_arrow(table).insert_into("relation_periods")
-        mark_fresh(store, "relation_periods", value)
-        store.con.execute("COMMIT")
-    except BaseException:
-        store.con.execute("ROLLBACK")
-        raise
+        store.con.execute("INSERT INTO relation_periods BY NAME SELECT * FROM new_periods")
+    finally:
+        store.con.unregister("new_periods")
 
 
 def _cached(store: Store, kind: str | None, actor: str | None, as_of: str | None,
             limit: int | None, offset: int) -> list[Period]:
     where, params = _period_filter(kind, actor, as_of)
     sql = "SELECT kind, source_id, target_id, since, until, events FROM relation_periods WHERE " + where
-    sql += " ORDER BY ord" + (" LIMIT $limit OFFSET $offset" if limit is not None else "")
+    sql += _CANONICAL_ORDER + (" LIMIT $limit OFFSET $offset" if limit is not None else "")
     if limit is not None:
         params.update(limit=limit, offset=offset)
     rows = store.con.execute(sql, params).fetchall()
@@ -128,9 +148,17 @@ def _period_filter(kind: str | None, actor: str | None, as_of: str | None) -> tu
 
 
 def fold_all(store: Store) -> list[Period]:
-    """Every period of every kind, folded from the asserted events in date order."""
+    """Every period of every kind, folded from the asserted events in date order, in the
+    canonical order (the same whether derived at once or pair by pair)."""
+    return sorted(fold_events(store), key=Period.order)
+
+
+def fold_events(store: Store, pairs_table: str | None = None) -> list[Period]:
+    """The periods of all pairs, or of the pairs in `pairs_table` (columns a <= b)."""
+    join = (f" JOIN {pairs_table} p ON p.a = least(source_id, target_id) AND p.b = greatest(source_id, target_id)"
+            if pairs_table else "")
     events = store.rows(
-        "SELECT id, source_id, target_id, type, relation, date_iso, date_start FROM events"
+        "SELECT id, source_id, target_id, type, relation, date_iso, date_start FROM events" + join +
         " WHERE status = 'asserted' AND source_id IS NOT NULL AND target_id IS NOT NULL"
         " AND source_id <> target_id ORDER BY date_start NULLS FIRST, id")
     return [p for k in KINDS for p in _fold(k, events)]

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS partitions (  -- corpus slices loaded, so that a re-r
     key VARCHAR PRIMARY KEY, first_item VARCHAR NOT NULL, documents INTEGER NOT NULL,
     failed INTEGER NOT NULL, loaded_at TIMESTAMP NOT NULL
 );
-CREATE TABLE IF NOT EXISTS relation_periods (  -- see store/relations.py; `ord` keeps the fold's order
-    ord INTEGER NOT NULL, kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
+CREATE TABLE IF NOT EXISTS relation_periods (  -- derived: see store/derived.py and relations.py
+    kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
     since VARCHAR, until VARCHAR, events VARCHAR[] NOT NULL
 );
