@@ -63,7 +63,7 @@ def build(path: str, n_events: int, seed: int = 7) -> list[str]:
                     evidence=[Evidence(doc.id, 0, 0, len(sentence), sentence, 4, 8, kind.lower())]))
             batch.append((doc, aliases))
             if len(batch) == 20 or d + 1000 >= n_events:
-                store.load(partition_tables(batch), Partition(f"bench-{d}", doc.id, len(batch), 0))
+                store.load(partition_tables(batch), Partition(f"bench-{d}", 1, doc.id, len(batch), 0))
                 batch = []
         refresh_derived(store)
     return states

@@ -38,7 +38,7 @@ def corpus(words: int) -> list[SourceDocument]:
     while count < words:
         for text in base:
             # jsonl records: the id is part of a record's identity, so copies are all ingested
-            out.append(SourceDocument(id=f"copy-{len(out)}", text=text, path="-", format="jsonl"))
+            out.append(SourceDocument(id=f"copy-{len(out)}", text=text, path="-", format="jsonl", given_id=True))
             count += len(text.split())
     return out
 

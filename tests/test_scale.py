@@ -57,6 +57,8 @@ def test_dask_cluster_gives_the_same_facts(tmp_path: Path) -> None:
         exports.append(out.read_text(encoding="utf-8"))
     assert exports[0] == exports[1]
     assert len(json.loads(exports[0])["documents"]) == 200
+    orders = [[d["id"] for d in json.loads(run_cli("docs", "--db", str(db), "--json")[1])] for db in (single, parallel)]
+    assert orders[0] == orders[1]  # loaded in corpus order on both paths
 
 
 def test_killed_ingestion_resumes_to_the_same_store(tmp_path: Path) -> None:
@@ -85,7 +87,7 @@ def test_killed_ingestion_resumes_to_the_same_store(tmp_path: Path) -> None:
     again = subprocess.run([cli, "ingest", str(corpus), "--db", str(killed), "--parts", str(parts)],
                            capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
-    skipped = sum(n for (_, _, n, _) in loaded)
+    skipped = sum(row[3] for row in loaded)  # (key, attempt, first_item, documents, failed)
     assert again.stdout.startswith(f"{2000 - skipped} ingested, {skipped} already in the store")
     first, second = _snapshot(whole), _snapshot(killed)
     assert first == second
@@ -120,3 +122,17 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
         return snapshot
     finally:
         con.close()
+
+
+def test_the_same_slice_twice_in_flight_on_dask(tmp_path: Path) -> None:
+    """Two files with one text, partitions of one: the second partition (same key) is in
+    flight while the first runs; it is already there, never recorded on its own."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("By Desk, 2 May 2024\n\nPeru signed a trade agreement with Chile on Monday.\n",
+                                     encoding="utf-8")
+    db = tmp_path / "twice.duckdb"
+    args = ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", str(db), "--partition-size", "1"]
+    code, stdout, stderr = run_cli(*args, "--workers", "1")
+    assert code == 0 and stdout.startswith("1 ingested, 1 already"), stderr
+    code, stdout, _ = run_cli(*args)
+    assert code == 0 and stdout.startswith("0 ingested, 2 already")

@@ -22,6 +22,7 @@ class Code(str, Enum):
     MP108 = "unsupported file type {suffix!r} (use .txt, .md, .html, .jsonl, .jsonl.gz, .parquet): {path}"
     MP112 = "unreadable {kind} file: {reason}: {path}"
     MP113 = "Parquet file has no string column {column!r}: {path}"
+    MP114 = "Parquet row {row}: {reason}: {path}"
     MP109 = "invalid date {value!r}: {reason}"
     MP110 = "nothing was ingested ({failed} failed)"
     MP111 = "could not process document {doc}: {reason}"

@@ -29,7 +29,6 @@ from .store.db import Partition
 from .store.derived import refresh_derived
 from .store.tables import partition_tables
 
-RECORD_FORMATS = {"jsonl", "parquet"}  # a record's own id is part of its identity
 PARTITION_SIZE = 20  # documents a partition holds: the unit of work, loading and resuming
 KEPT_FAILURES = 100  # failures kept in the report to print (all are in the store)
 Progress = Callable[[str, str], None]  # (document id or path, outcome)
@@ -68,7 +67,7 @@ def content_hash(text: str, given_id: str | None = None) -> str:
 
 
 def source_hash(src: SourceDocument) -> str:
-    return content_hash(src.text, src.id if src.format in RECORD_FORMATS else None)
+    return content_hash(src.text, src.id if src.given_id else None)
 
 
 @dataclass
@@ -132,15 +131,20 @@ def ingest_items(store: Store, items: Iterable[ReadResult], published: str | Non
     report = IngestReport()
     in_flight = InFlight()
     works = _prepare(store, _slices(items, partition_size), report, in_flight, stop_on_error, on_progress)
-    for done in (runner or run_local)(works, published, parts):
-        if stop_on_error and done.first_error:
-            doc, reason = done.first_error
-            raise MultipolarError(Code.MP111, doc=doc, reason=reason)
-        store.load(done.tables, done.partition)
-        in_flight.release(done.partition.key)
-        _count(report, done, on_progress)
-    if report.ingested:
-        refresh_derived(store)
+    try:
+        for done in (runner or run_local)(works, published, parts):
+            if stop_on_error and done.first_error:
+                doc, reason = done.first_error
+                raise MultipolarError(Code.MP111, doc=doc, reason=reason)
+            store.load(done.tables, done.partition)
+            in_flight.release(done.partition.key)
+            _count(report, done, on_progress)
+    finally:
+        if parts is not None:
+            from .scale.parquet import remove_unloaded
+
+            remove_unloaded(parts, store.partition_files())
+    refresh_derived(store)  # a no-op when they are up to date (also after a run killed before it)
     return report
 
 
@@ -178,6 +182,9 @@ class InFlight:
     def has_id(self, doc_id: str) -> bool:
         return any(doc_id in s for s in self.ids.values())
 
+    def holds(self, key: str) -> bool:
+        return key in self.hashes
+
     def hold(self, key: str, docs: list[Document]) -> None:
         self.hashes[key] = {d.content_hash for d in docs}
         self.ids[key] = {d.id for d in docs}
@@ -199,33 +206,37 @@ def _identity(item: ReadResult) -> str:
 
 def _prepare(store: Store, slices: Iterator[list[ReadResult]], report: IngestReport, in_flight: InFlight,
              stop_on_error: bool, on_progress: Progress | None) -> Iterator[Work]:
-    """Each slice of the corpus as a Work, leaving out partitions already loaded and, within a
-    partition, documents already stored or in flight."""
+    """Each slice of the corpus as a Work, leaving out documents already stored or in flight.
+
+    Runners hand partitions back in order, so a partition loaded is one whose predecessors are
+    loaded too. A partition loaded before is skipped when all its documents are stored; when
+    some are not (their stages failed), those run again, as the partition's next attempt, and
+    its read failures, recorded the first time, are not recorded twice."""
     for chunk in slices:
         identities = [_identity(item) for item in chunk]
         key = hashlib.sha256("\n".join(identities).encode("utf-8")).hexdigest()[:32]
         sources = [(item, digest) for item, digest in zip(chunk, identities) if isinstance(item, SourceDocument)]
         failures = [item for item in chunk if isinstance(item, ReadFailure)]
-        if store.partition_done(key):
+        stored = store.known_hashes([digest for _, digest in sources])
+        attempts = store.partition_attempts(key)
+        if in_flight.holds(key) or (attempts and all(digest in stored for _, digest in sources)):
             report.partitions_skipped += 1
-            report.already += len(sources)
-            for src, _ in sources:
+            for src, digest in sources:
+                report.already += 1
+                report.last_document = stored.get(digest, src.id)
                 _tick(on_progress, src.id, "already")
             continue
+        if attempts:
+            failures = []
         if stop_on_error and failures:
             raise MultipolarError(Code.MP111, doc=failures[0].path, reason=failures[0].message)
-        documents = list(_new_documents(store, sources, report, in_flight, on_progress))
-        partition = Partition(key, chunk[0].path, len(documents), len(failures))
-        if not documents and not failures:  # nothing to run: only remember it is done
-            store.load({}, partition)
-            continue
+        documents = list(_new_documents(store, sources, stored, report, in_flight, on_progress))
         in_flight.hold(key, documents)
-        yield Work(partition, documents, failures)
+        yield Work(Partition(key, attempts + 1, chunk[0].path, len(documents), len(failures)), documents, failures)
 
 
-def _new_documents(store: Store, sources: list[tuple[SourceDocument, str]], report: IngestReport,
-                   in_flight: InFlight, on_progress: Progress | None) -> Iterator[Document]:
-    stored = store.known_hashes([digest for _, digest in sources])
+def _new_documents(store: Store, sources: list[tuple[SourceDocument, str]], stored: dict[str, str],
+                   report: IngestReport, in_flight: InFlight, on_progress: Progress | None) -> Iterator[Document]:
     taken = store.taken_ids([src.id for src, _ in sources])
     seen: set[str] = set()
     ids: set[str] = set()
@@ -269,7 +280,7 @@ def process_partition(work: Work, published: str | None, parts: str | None) -> D
     if parts is not None:
         from .scale.parquet import write_partition
 
-        tables = write_partition(parts, work.partition.key, tables)
+        tables = write_partition(parts, work.partition.stem, tables)
     return Done(work.partition, tables, [d.id for d, _ in documents], [f for f, _ in failed], first_error,
                 mentions=sum(len(d.mentions) for d, _ in documents),
                 events=sum(len(d.events) for d, _ in documents),

@@ -19,6 +19,7 @@ class SourceDocument:
     source: str | None = None
     url: str | None = None
     format: str = "text"
+    given_id: bool = False  # the id came with the record (JSONL, Parquet `id`): part of its identity
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ import sys
 import unicodedata
 import zlib
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 from ..errors import Code, MultipolarError
@@ -235,24 +236,35 @@ def _jsonl_file(path: Path, fmt: str) -> Iterator[ReadResult]:
 
 
 def _parquet_file(path: Path) -> Iterator[ReadResult]:
-    """Rows of a Parquet file with a `text` column (and optional `id` and metadata columns),
-    a batch of rows at a time. Without an `id` column a row's id is `<file stem>-<row>`."""
+    """Rows of a Parquet file with a string `text` column (and optional string `id` and metadata
+    columns), a batch of rows at a time. Without an `id` column a row is `<file stem>-<row>`
+    and, like a file, is identified by its text alone."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    row = 0
     try:
         table = pq.ParquetFile(path)
-        names = set(table.schema_arrow.names)
-        if "text" not in names or not pa.types.is_string(table.schema_arrow.field("text").type) \
-                and not pa.types.is_large_string(table.schema_arrow.field("text").type):
+        schema = table.schema_arrow
+        for column in ("text", "id"):
+            if column in schema.names and not _is_text(pa, schema.field(column).type):
+                yield _fail(Code.MP113, str(path), column=column)
+                return
+        if "text" not in schema.names:
             yield _fail(Code.MP113, str(path), column="text")
             return
-        columns = [c for c in ("id", "text", *METADATA) if c in names]
-        row = 0
+        columns = [c for c in ("id", "text", *METADATA) if c in schema.names]
         for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
-            for record in batch.to_pylist():
+            try:
+                records = batch.to_pylist()
+            except Exception as exc:  # a value Python cannot hold (a date out of range): the batch fails
+                yield _fail(Code.MP112, f"{path}:{row + 1}-{row + batch.num_rows}", kind="Parquet",
+                            reason=_first_line(str(exc)) if str(exc) else type(exc).__name__)
+                row += batch.num_rows
+                continue
+            for record in records:
                 row += 1
-                yield _parquet_record(record, row, path)
+                yield _parquet_record(record, row, path, "id" in schema.names)
     except (OSError, pa.ArrowException) as exc:
         yield _fail(Code.MP112, str(path), kind="Parquet", reason=_first_line(str(exc)))
         return
@@ -260,16 +272,23 @@ def _parquet_file(path: Path) -> Iterator[ReadResult]:
         yield _fail(Code.MP103, str(path))
 
 
-def _parquet_record(record: dict[str, object], row: int, path: Path) -> ReadResult:
+def _is_text(pa: Any, kind: Any) -> bool:
+    if pa.types.is_dictionary(kind):  # e.g. a pandas categorical
+        kind = kind.value_type
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
+def _parquet_record(record: dict[str, object], row: int, path: Path, has_ids: bool) -> ReadResult:
     where = f"{path}:{row}"
-    text = record.get("text")
+    text, given = record.get("text"), record.get("id")
     if not isinstance(text, str) or not text.strip():
         return _fail(Code.MP103, where)
+    if has_ids and (not isinstance(given, str) or not given.strip()):
+        return _fail(Code.MP114, where, row=row, reason="no id")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    given = record.get("id")
     meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in METADATA}
-    return SourceDocument(id=str(given) if given is not None else f"{path.stem}-{row}", text=text,
-                          path=where, format="parquet", **meta)
+    return SourceDocument(id=given if isinstance(given, str) else f"{path.stem}-{row}", text=text,
+                          path=where, format="parquet", given_id=has_ids, **meta)
 
 
 def _first_line(text: str) -> str:
@@ -287,7 +306,7 @@ def _jsonl_record(record: object, number: int, path: str) -> SourceDocument:
         if value is not None and not isinstance(value, str):
             raise ValueError(f"field {key!r} must be a string")
     return SourceDocument(id=record["id"], text=record["text"], path=f"{path}:{number}",
-                          format="jsonl", **optional)
+                          format="jsonl", given_id=True, **optional)
 
 
 def _fail(code: Code, path: str, **fields: object) -> ReadFailure:

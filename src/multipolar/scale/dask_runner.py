@@ -1,9 +1,10 @@
 """Run the pipeline's stages on a Dask distributed cluster (an existing engine, no home-made
 scheduler): partitions go out as tasks, at most a few are in flight at once so that memory
-stays bounded, and their results come back to the single writer as they complete."""
+stays bounded, and their results come back to the single writer in corpus order."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -23,17 +24,17 @@ class DaskRunner:
         self.in_flight = in_flight or 2 * workers
 
     def __call__(self, works: Iterator[Work], published: str | None, parts: str | None) -> Iterator[Done]:
-        from distributed import as_completed
-
-        running = as_completed()
-        for work in islice(works, self.in_flight):
-            running.add(self._submit(work, published, parts))
-        for future in running:
+        # Results come back in the order the partitions were sent, so that the store is loaded
+        # in corpus order whatever finishes first: a run stopped midway has loaded a prefix of
+        # the corpus, and rows numbered or stamped on loading follow the single-process order.
+        running = deque(self._submit(work, published, parts) for work in islice(works, self.in_flight))
+        while running:
+            future = running.popleft()
             done = future.result()
             future.release()
             following = next(works, None)
             if following is not None:
-                running.add(self._submit(following, published, parts))
+                running.append(self._submit(following, published, parts))
             yield done
 
     def _submit(self, work: Work, published: str | None, parts: str | None):  # type: ignore[no-untyped-def]

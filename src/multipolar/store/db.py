@@ -42,9 +42,15 @@ class Partition:
     """A slice of a corpus, loaded all at once: its key, where it starts and what it holds."""
 
     key: str
+    attempt: int
     first: str
     documents: int
     failed: int
+
+    @property
+    def stem(self) -> str:
+        """The name of the partition's Parquet files."""
+        return f"{self.key}-{self.attempt}"
 
 
 class Store:
@@ -124,8 +130,9 @@ class Store:
             for name, source in tables.items():
                 self._load_table(name, source)
             if partition is not None:
-                self.con.execute("INSERT INTO partitions VALUES (?, ?, ?, ?, current_timestamp)",
-                                 [partition.key, partition.first, partition.documents, partition.failed])
+                self.con.execute("INSERT INTO partitions VALUES (?, ?, ?, ?, ?, current_timestamp)",
+                                 [partition.key, partition.attempt, partition.first, partition.documents,
+                                  partition.failed])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -144,8 +151,13 @@ class Store:
         finally:
             self.con.unregister(view)
 
-    def partition_done(self, key: str) -> bool:
-        return self.con.execute("SELECT count(*) FROM partitions WHERE key = ?", [key]).fetchone()[0] > 0
+    def partition_attempts(self, key: str) -> int:
+        """How many times the partition with this key was loaded (0: never)."""
+        return self.con.execute("SELECT count(*) FROM partitions WHERE key = ?", [key]).fetchone()[0]
+
+    def partition_files(self) -> set[str]:
+        """The file stems (`<key>-<attempt>`) of every partition loaded."""
+        return {r[0] for r in self.con.execute("SELECT key || '-' || attempt FROM partitions").fetchall()}
 
     def known_hashes(self, hashes: list[str]) -> dict[str, str]:
         """Of these content hashes, those already stored, with their document ids."""

@@ -117,7 +117,9 @@ def timeline_totals(store: Store, actor: str, other: str | None = None) -> tuple
 def _timeline_filter(actor: str, other: str | None) -> tuple[str, list[Any]]:
     if other is None:
         return "actor_id = ?", [actor]
-    return "actor_id = ? AND (source_id = ? OR target_id = ?)", [actor, other, other]
+    # the pair in either direction, as find_events reads `pair` (also when both are one actor)
+    return ("actor_id = ? AND ((source_id = ? AND target_id = ?) OR (source_id = ? AND target_id = ?))",
+            [actor, actor, other, other, actor])
 
 
 def _timeline_page(store: Store, actor: str, other: str | None, dated: bool, limit: int | None,

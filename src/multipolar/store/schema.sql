@@ -47,8 +47,9 @@ CREATE TABLE IF NOT EXISTS failures (
     failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS partitions (  -- corpus slices loaded, so that a re-run skips them
-    key VARCHAR PRIMARY KEY, first_item VARCHAR NOT NULL, documents INTEGER NOT NULL,
-    failed INTEGER NOT NULL, loaded_at TIMESTAMP NOT NULL
+    key VARCHAR NOT NULL, attempt INTEGER NOT NULL,  -- attempt > 1: its failed documents run again
+    first_item VARCHAR NOT NULL, documents INTEGER NOT NULL, failed INTEGER NOT NULL,
+    loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (key, attempt)
 );
 CREATE TABLE IF NOT EXISTS relation_periods (  -- derived: see store/derived.py and relations.py
     kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
