@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Trigger
-from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .actor_index import PLACE_PREPS, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -268,8 +268,28 @@ class RoleFinder:
                 heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
                 roles.targets = self._actors_of(heads, roles.sources) or self._actors_of(
                     self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
+            if not roles.targets:  # "suspended part of its aid programme for Bosnia"
+                roles.targets = self._named_within(objects, roles.sources)
         roles.sources = _unique(roles.sources)
         return roles
+
+    def _named_within(self, heads: list[Token], exclude: list[str]) -> list[str]:
+        """The first actor named deeper in a phrase than `actors` reads, through any
+        preposition but not into clauses or places ("in", "at")."""
+        for head in heads:
+            stack = [head]
+            while stack:
+                tok = stack.pop(0)
+                actor = self.index.actor_at(tok)
+                if actor and actor not in exclude:
+                    return [actor]
+                for child in tok.children:
+                    if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc"):
+                        continue
+                    if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                        continue
+                    stack.append(child)
+        return []
 
     def _actors_of(self, heads: list[Token], exclude: list[str], places: bool = True) -> list[str]:
         found = [a for h in heads for a in self.actors(h, places)]
@@ -334,6 +354,10 @@ class RoleFinder:
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)
+        if not roles.targets and roles.sources:  # "a suspension of air links with Serbia"
+            inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS | {"by"}
+                     for g in c.children if g.dep_ == "pobj"]
+            roles.targets = self._named_within(inner, roles.sources)
         return roles
 
     def _from_governor(self, noun: Token, roles: Roles, entry: Trigger) -> None:
