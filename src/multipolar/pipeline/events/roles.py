@@ -270,6 +270,9 @@ class RoleFinder:
                     self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
             if not roles.targets:  # "suspended part of its aid programme for Bosnia"
                 roles.targets = self._named_within(objects, roles.sources)
+            if not roles.targets:  # "threatened to deliver blows to X"
+                xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+                roles.targets = self._named_within(xcomps, roles.sources)
         roles.sources = _unique(roles.sources)
         return roles
 
