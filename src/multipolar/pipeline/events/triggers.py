@@ -15,6 +15,7 @@ REFUSALS = {"refuse", "decline", "reject", "fail"}
 ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
+CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
 
 
@@ -77,7 +78,23 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
-    return kept
+    heads = {f.token.i for f in kept}
+    return [f for f in kept if not _subordinate(f.token, heads)]
+
+
+def _subordinate(token: Token, triggers: set[int]) -> bool:
+    """A trigger inside a clause that conditions another event of its sentence ("unless Z
+    agreed …", "until their demands are met") or gives the reason for a deed ("deported them
+    for travelling …"): not a second reported event."""
+    for tok in [token, *token.ancestors]:
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        marked = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in tok.children)
+        reason = tok.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB"
+        if (marked or reason) and any(a.i in triggers for a in tok.ancestors):
+            return True
+    return False
 
 
 def _background(noun: Token) -> bool:
