@@ -13,6 +13,8 @@ _POS = {"VERB": "v", "NOUN": "n", "PROPN": "n", "ADV": "a"}
 # "refused to attend": the attending did not happen; the refusal is the event.
 REFUSALS = {"refuse", "decline", "reject", "fail"}
 ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
+PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
+ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
@@ -56,8 +58,18 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 break
     verbs = {f.token.i: f for f in found if not f.nominal}
     for f in found:
+        if f.nominal and f.token.dep_ == "pobj" and f.token.head.lower_ in ("to", "on"):
+            # "agreed to US mediation", "conceded to demands", "insisted on a truce": what was
+            # agreed or asked for, not an event of its own
+            verb = verbs.get(f.token.head.head.i)
+            if verb is not None and (verb.entry.type in PROSPECTIVE or verb.entry.lemma in ASSENT):
+                consumed.add(f.token.i)
+            continue
         verb = verbs.get(f.token.head.i) if f.nominal and f.token.dep_ == "dobj" else None
         if verb is None:
+            continue
+        if verb.entry.type in PROSPECTIVE:  # "demanded a truce", "rejected a deployment"
+            consumed.add(f.token.i)
             continue
         # "signed a ceasefire": a generic verb yields to its object; "normalized ties": the
         # verb is the event and its object is no second one.
