@@ -241,6 +241,8 @@ class RoleFinder:
                 # "X has voiced support for …, but such views are rejected by Y": X's views
                 roles.targets = [a for h in self.subject_heads(verb.head)[0] for a in self.actors(h)]
             roles.targets = [t for t in roles.targets if t not in roles.sources]
+            if not roles.targets:  # "a camp for Congolese refugees was attacked"
+                roles.targets = self._named_within(patients, roles.sources)
         else:
             objects = self.object_heads(verb, entry)
             hosts = [verb, *objects, *([needed] if needed is not None else [])]
@@ -274,6 +276,10 @@ class RoleFinder:
                 xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
                 roles.targets = self._named_within(xcomps, roles.sources)
         roles.sources = _unique(roles.sources)
+        if not roles.targets and len(roles.sources) > 1 and needed is not None and \
+                needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
+            # "X and Y upgraded their ties": each is the other's partner
+            roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
         return roles
 
     def _named_within(self, heads: list[Token], exclude: list[str]) -> list[str]:
