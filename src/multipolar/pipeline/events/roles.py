@@ -32,6 +32,9 @@ PLACELESS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "R
 ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", "organization", "union",
                                              "body", "grouping")}
 ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
+# "a mediation effort", "a bombing campaign": the event noun names what the undertaking is
+UNDERTAKINGS = {"effort", "campaign", "operation", "mission", "initiative", "process", "drive", "bid"}
+THIRD_PARTY_NOUNS = {"mediation", "arbitration", "facilitation"}
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
@@ -329,6 +332,11 @@ class RoleFinder:
         roles = Roles()
         if _restates_event(noun):
             return roles  # "The event was Russia's bloodiest strike": the same event again
+        head = noun.head
+        if noun.dep_ == "compound" and head.lemma_ in UNDERTAKINGS and \
+                not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in noun.children):
+            # "launched a mediation effort between X and Y": the phrase's head carries the roles
+            noun = head
         for child in noun.children:
             if child.dep_ == "poss":
                 roles.sources += self.actors(child)
@@ -351,7 +359,8 @@ class RoleFinder:
         if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:
             roles.targets = roles.sources[1:2]  # "Sino-Russian cooperation"
             roles.sources = roles.sources[:1]
-        if not roles.sources and len(roles.targets) > 1 and _has_between(noun):
+        if not roles.sources and len(roles.targets) > 1 and _has_between(noun) and \
+                entry.lemma not in THIRD_PARTY_NOUNS:  # a mediation between X and Y is a third party's
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.sources or not roles.targets:
             self._from_governor(noun, roles, entry)
