@@ -15,6 +15,7 @@ REFUSALS = {"refuse", "decline", "reject", "fail"}
 ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
 ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
+REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
@@ -138,9 +139,11 @@ def _directive(verb: Token) -> bool:
         auxes = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("must", "should", "need", "shall") for a in auxes):
             return True
+        if verb.lemma_ in REPORTING:  # "said on Friday that they agree" is no demand
+            continue
         if clause.tag_ in ("VB", "VBP") and not auxes:
             return True
-    return any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    return verb.lemma_ not in REPORTING and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def _dates(prep: Token) -> bool:
