@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Trigger
 from .actor_index import PLACE_PREPS, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .triggers import purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -278,6 +279,8 @@ class RoleFinder:
             if not roles.targets:  # "threatened to deliver blows to X"
                 xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
                 roles.targets = self._named_within(xcomps, roles.sources)
+            if not roles.targets:  # "blocked roads to press their demands on X"
+                roles.targets = self._named_within([c for c in verb.children if purpose(c)], roles.sources)
         roles.sources = _unique(roles.sources)
         if not roles.targets and len(roles.sources) > 1 and needed is not None and \
                 needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
@@ -375,6 +378,8 @@ class RoleFinder:
         if not roles.targets and roles.sources:  # "a suspension of air links with Serbia"
             inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS | {"by"}
                      for g in c.children if g.dep_ == "pobj"]
+            if noun.dep_ == "dobj":  # "began a hunger strike to protest X's policy"
+                inner += [c for c in noun.head.children if purpose(c)]
             roles.targets = self._named_within(inner, roles.sources)
         return roles
 

@@ -86,8 +86,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 consumed |= {t.i for t in clause.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
-        # the participle adds detail, not an event
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in verbs_now:
+        # the participle adds detail, not an event; "blocked roads to press their demands":
+        # the purpose is part of the deed
+        if tok.dep_ == "advcl" and (tok.tag_ == "VBG" or purpose(tok)) and tok.head.i in verbs_now:
             consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
@@ -108,6 +109,12 @@ def _subordinate(token: Token, triggers: set[int]) -> bool:
         if (marked or reason) and any(a.i in triggers for a in tok.ancestors):
             return True
     return False
+
+
+def purpose(clause: Token) -> bool:
+    """"(in order) to press their demands": an infinitive clause of purpose."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _background(noun: Token) -> bool:
