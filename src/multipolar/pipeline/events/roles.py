@@ -166,6 +166,8 @@ class RoleFinder:
             return []
         if dep == "xcomp":
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            # "X is expected to visit", "X was urged to withdraw": X does it
+            controllers = controllers or [c for c in head.children if c.dep_ == "nsubjpass"]
             return controllers or self.subject_heads(head, depth + 1)[0]
         if dep == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             # "paid the Taliban sums to target US troops": the payee does the targeting
