@@ -37,6 +37,7 @@ LOCATIVE_PREPS = {"in", "of", "from", "into", "at", "near", "outside", "inside",
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around", "along"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
+PRONOUNS_PERSON = {"he", "she"}  # as subjects only: "his credentials" are read through the clause
 
 
 class ActorIndex:

@@ -32,6 +32,7 @@ MEDIA_TYPES = {"ACCUSE", "REJECT"}
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
+SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 FUTURE = {"will", "would", "'ll", "shall"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
@@ -373,7 +374,9 @@ def _stated_intent(draft: Draft) -> bool:
     if token.dep_ != "ROOT" and not announced:
         return False  # "no sign that the Taliban will invite …" is no statement of theirs
     speakers = set(draft.speakers) | set(draft.attributed_to)
-    return not speakers or draft.source in speakers
+    # "X announced that he will …": the pronoun is the speaker himself
+    own = announced and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in token.children)
+    return not speakers or draft.source in speakers or own
 
 
 def _unique_sentences(mentions: list[Candidate]) -> list[Candidate]:

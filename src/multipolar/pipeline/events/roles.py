@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Trigger
-from .actor_index import PLACE_PREPS, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .actor_index import PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 from .triggers import purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
@@ -93,7 +93,7 @@ class RoleFinder:
     def actors(self, head: Token, places: bool = True) -> list[str]:
         """Actors named by a phrase head and its conjuncts, resolving pronouns; with `places`
         false, an actor met only as the place of the phrase ("an agreement in Doha") is not one."""
-        if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+        if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON:
             return self.resolve_pronoun(head)
         if head.lemma_ in EVENT_NOUNS:  # "its intervention helped …": the intervention's owner
             owners = [c for c in head.children if c.dep_ == "poss"]
