@@ -394,7 +394,7 @@ class RoleFinder:
         if via == "pobj:for" and verb.lemma_ == "be":  # "the envoy was in Kabul for talks with"
             via = "dobj"
         if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
-                                                            "nsubjpass", "nsubj"):
+                                                            "nsubjpass", "nsubj", "pobj:for"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"
         heads, passive = self.subject_heads(verb)
         if not [a for h in heads for a in self.actors(h)] and verb.dep_ == "ccomp" and \
@@ -403,8 +403,8 @@ class RoleFinder:
             heads, passive = self.subject_heads(verb.head)
         if passive and via != "nsubjpass":
             return
-        if verb.lemma_ in JUDGING and via in ("dobj", "pobj:of"):
-            return  # "the ministry condemned the raid": the condemner did not raid
+        if verb.lemma_ in JUDGING and via in ("dobj", "pobj:of", "pobj:for"):
+            return  # "the ministry condemned the raid", "blamed X for the bombing": the judge did not raid
         if verb.lemma_ in UNDERGO and via == "dobj":  # "who face attacks from X": the subject suffers
             roles.targets = roles.targets or _unique([a for h in heads for a in self.actors(h)])
             return

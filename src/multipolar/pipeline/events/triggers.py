@@ -59,11 +59,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 break
     verbs = {f.token.i: f for f in found if not f.nominal}
     for f in found:
-        if f.nominal and f.token.dep_ == "pobj" and f.token.head.lower_ in ("to", "on"):
+        if f.nominal and f.token.dep_ == "pobj" and f.token.head.lower_ in ("to", "on", "for"):
             # "agreed to US mediation", "conceded to demands", "insisted on a truce": what was
             # agreed or asked for, not an event of its own
             verb = verbs.get(f.token.head.head.i)
-            if verb is not None and (verb.entry.type in PROSPECTIVE or verb.entry.lemma in ASSENT):
+            if verb is not None and (verb.entry.type in PROSPECTIVE or
+                                     (verb.entry.lemma in ASSENT and f.token.head.lower_ != "for")):
                 consumed.add(f.token.i)
             continue
         verb = verbs.get(f.token.head.i) if f.nominal and f.token.dep_ == "dobj" else None
