@@ -35,6 +35,8 @@ ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", 
 ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
 # "a mediation effort", "a bombing campaign": the event noun names what the undertaking is
 UNDERTAKINGS = {"effort", "campaign", "operation", "mission", "initiative", "process", "drive", "bid"}
+STATEMENT_NOUNS = {"statement", "declaration", "resolution", "communique", "letter", "message", "note",
+                   "ultimatum", "appeal", "petition", "decree", "motion"}
 THIRD_PARTY_NOUNS = {"mediation", "arbitration", "facilitation"}
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
@@ -186,6 +188,9 @@ class RoleFinder:
             if owner.pos_ in ("ADV", "ADJ") and owner.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(owner.head, depth + 1)[0]  # "stopped short of recognising"
             return [c for c in owner.children if c.dep_ == "poss"]
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_ in STATEMENT_NOUNS and head.dep_ == "dobj":
+            # "issued a declaration demanding that …": the issuer demands
+            return self.subject_heads(head.head, depth + 1)[0]
         if dep in ("relcl", "acl"):
             if head.dep_ in ("attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(head.head, depth + 1)[0]
