@@ -19,6 +19,7 @@ REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must 
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
+DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
 
 
@@ -51,6 +52,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if entry.directive and not _directive(token):
                 continue
+            if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
+                continue  # "signed the bill into law": no agreement between parties
             needed = _needed(token, entry)
             if entry.needs is None or needed is not None:
                 found.append(Found(token, entry, needed))
@@ -139,6 +142,14 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     if token.head.lemma_.lower() == want and token.head.i != token.i:
         return token.head
     return None
+
+
+def _signed(verb: Token) -> str | None:
+    """What was signed: the object, or the noun a passive participle qualifies ("a bill signed by")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and verb.dep_ == "acl":
+        objects = [verb.head]
+    return objects[0].lemma_.lower() if objects else None
 
 
 def _directive(verb: Token) -> bool:
