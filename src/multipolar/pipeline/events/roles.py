@@ -288,6 +288,12 @@ class RoleFinder:
                 roles.targets = self._named_within(xcomps, roles.sources)
             if not roles.targets:  # "blocked roads to press their demands on X"
                 roles.targets = self._named_within([c for c in verb.children if purpose(c)], roles.sources)
+            if not roles.targets and entry.type == "THREATEN":  # "threatened to strike unless X complied"
+                hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+                conditions = [c for h in hosts for c in h.children if c.dep_ == "advcl" and
+                              any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+                subjects = [s for c in conditions for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                roles.targets = self._actors_of(subjects, roles.sources)
         roles.sources = _unique(roles.sources)
         if not roles.targets and len(roles.sources) > 1 and needed is not None and \
                 needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
