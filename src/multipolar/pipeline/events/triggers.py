@@ -20,7 +20,7 @@ GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
-GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
+GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
 @dataclass(frozen=True)
@@ -73,15 +73,13 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         verb = verbs.get(f.token.head.i) if f.nominal and f.token.dep_ == "dobj" else None
         if verb is None:
             continue
-        if verb.entry.type in PROSPECTIVE:  # "demanded a truce", "rejected a deployment"
-            consumed.add(f.token.i)
-            continue
-        # "signed a ceasefire": a generic verb yields to its object; "normalized ties": the
-        # verb is the event and its object is no second one.
+        # "signed a ceasefire", "ordered the expulsion": a generic verb yields to its object;
+        # "normalized ties": the verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
         if generic:
             consumed.add(verb.token.i)
-        elif verb.entry.type not in ABOUT_OTHER_EVENTS:  # "blamed the attacks": two events
+        elif verb.entry.type in PROSPECTIVE or verb.entry.type not in ABOUT_OTHER_EVENTS:
+            # "demanded a truce", "rejected a deployment": not done; "blamed the attacks": two events
             consumed.add(f.token.i)
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
