@@ -37,6 +37,7 @@ ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "
 UNDERTAKINGS = {"effort", "campaign", "operation", "mission", "initiative", "process", "drive", "bid"}
 STATEMENT_NOUNS = {"statement", "declaration", "resolution", "communique", "letter", "message", "note",
                    "ultimatum", "appeal", "petition", "decree", "motion"}
+PARTICIPATING = {"engage", "participate", "involve", "join", "persist", "continue"}
 THIRD_PARTY_NOUNS = {"mediation", "arbitration", "facilitation"}
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
@@ -406,6 +407,12 @@ class RoleFinder:
             via, verb = "pobj:" + verb.lower_, verb.head
         if via == "pobj:for" and verb.lemma_ == "be":  # "the envoy was in Kabul for talks with"
             via = "dobj"
+        if via == "pobj:in" and verb.lemma_ in PARTICIPATING:  # "X were engaged in ethnic cleansing"
+            doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            roles.sources = roles.sources or _unique([a for h in doers for a in self.actors(h)])
+            if not roles.targets:
+                roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
+            return
         if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
                                                             "nsubjpass", "nsubj", "pobj:for"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"
