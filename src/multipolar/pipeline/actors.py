@@ -67,6 +67,16 @@ GENERIC_DOERS = {"police", "judges", "policemen"}
 _DOER_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
+def _own_phrase(tok):  # type: ignore[no-untyped-def]
+    """The words of a noun's phrase, without clauses or participles ("hackers angered by X")."""
+    out, stack = [], [c for c in tok.children if c.pos_ not in ("VERB", "AUX")]
+    while stack:
+        word = stack.pop()
+        out.append(word)
+        stack += [c for c in word.children if c.pos_ not in ("VERB", "AUX")]
+    return out
+
+
 def _generic_doers(doc: Document, parsed: Doc) -> None:
     lexicon = load_lexicon()
     covered = {i for m in doc.mentions for i in range(m.start, m.end)}
@@ -77,7 +87,7 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if verb.pos_ != "VERB" or not lexicon.candidates(verb.lemma_, "v"):
             continue  # only as a party to an event ("prisoners rioted"), not "civilians died"
-        if any(t.idx in covered for t in tok.subtree if t.i != tok.i):
+        if any(t.idx in covered for t in _own_phrase(tok)):
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
         if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in tok.children):
             continue  # "the rebels", "their supporters": someone named before
