@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from ..knowledge import ActorBase, fold, load_actor_base
+from ..knowledge.lexicon import load_lexicon
 from ..model import Actor, Document, Mention
 
 ACTOR_LABELS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
@@ -56,7 +57,44 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
     doc.mentions.sort(key=lambda m: m.start)
     _countries_of_new_people(doc, parsed, base)
     _sector_groups(doc, parsed, base)
+    _generic_doers(doc, parsed)
     return doc
+
+
+# Doers named by their role alone ("Prisoners rioted", "police fired on protesters"): actors of
+# their own, of no known state, when no name in their phrase says whose they are.
+GENERIC_DOERS = {"police", "judges", "policemen"}
+_DOER_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
+def _own_phrase(tok):  # type: ignore[no-untyped-def]
+    """The words of a noun's phrase, without clauses or participles ("hackers angered by X")."""
+    out, stack = [], [c for c in tok.children if c.pos_ not in ("VERB", "AUX")]
+    while stack:
+        word = stack.pop()
+        out.append(word)
+        stack += [c for c in word.children if c.pos_ not in ("VERB", "AUX")]
+    return out
+
+
+def _generic_doers(doc: Document, parsed: Doc) -> None:
+    lexicon = load_lexicon()
+    covered = {i for m in doc.mentions for i in range(m.start, m.end)}
+    words = GENERIC_DOERS | {t for t in sector_terms() if " " not in t}
+    for tok in parsed:
+        if tok.pos_ != "NOUN" or tok.lower_ not in words or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.pos_ != "VERB" or not lexicon.candidates(verb.lemma_, "v"):
+            continue  # only as a party to an event ("prisoners rioted"), not "civilians died"
+        if any(t.idx in covered for t in _own_phrase(tok)):
+            continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
+        if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in tok.children):
+            continue  # "the rebels", "their supporters": someone named before
+        actor_id = f"group:{tok.lower_}"
+        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=tok.lower_, kind="group", origin="document"))
+        _mention(doc, parsed[tok.i: tok.i + 1], actor_id, "generic")
+    doc.mentions.sort(key=lambda m: m.start)
 
 
 def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:

@@ -37,6 +37,7 @@ LOCATIVE_PREPS = {"in", "of", "from", "into", "at", "near", "outside", "inside",
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around", "along"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
+PRONOUNS_PERSON = {"he", "she"}  # as subjects only: "his credentials" are read through the clause
 
 
 class ActorIndex:
@@ -92,7 +93,8 @@ class ActorIndex:
             rank = (0 if actor in self.kb_ids else 1, cost, token.i)
             if best is None or rank < best[:3]:
                 best = (*rank, actor)
-        if best is None or best[0] == 1:  # nothing, or only a new actor: try "made by X"
+        if best is None or (best[0] == 1 and best[1] > 0):  # nothing, or only a new actor: try "made by X"
+            # (unless the head itself names it: "hackers angered by X" are still the hackers)
             return self._agent_of_modifier(head) or (best[3] if best else None)
         return best[3]
 

@@ -32,6 +32,8 @@ MEDIA_TYPES = {"ACCUSE", "REJECT"}
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
+SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
@@ -313,7 +315,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         if actors.kind(draft.source) == "media" and draft.type not in MEDIA_TYPES:
             continue
         first = draft.first
-        if _stated_intent(draft):
+        if _stated_intent(draft) or _willing(draft):
             # PLOVER codes an actor's own announced future deed as its intent: AGREE for
             # cooperation ("X will give Y a grant"), THREATEN for conflict ("X will withdraw")
             draft.type = "AGREE" if draft.type in COOPERATIVE else "THREATEN"
@@ -373,7 +375,20 @@ def _stated_intent(draft: Draft) -> bool:
     if token.dep_ != "ROOT" and not announced:
         return False  # "no sign that the Taliban will invite …" is no statement of theirs
     speakers = set(draft.speakers) | set(draft.attributed_to)
-    return not speakers or draft.source in speakers
+    # "X announced that he will …": the pronoun is the speaker himself
+    own = announced and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in token.children)
+    return not speakers or draft.source in speakers or own
+
+
+def _willing(draft: Draft) -> bool:
+    """"X is prepared to lift the ban", "ready to host talks": an offer or a threat, not the deed."""
+    token = draft.first.token
+    if draft.type in ("AGREE", "THREATEN") or draft.first.nominal or token.dep_ != "xcomp" or \
+            token.head.lemma_.lower() not in WILLING or token.head.pos_ != "ADJ":
+        return False
+    # "if they are willing to …" is a condition, not an offer
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+                   for a in token.ancestors for c in a.children)
 
 
 def _unique_sentences(mentions: list[Candidate]) -> list[Candidate]:

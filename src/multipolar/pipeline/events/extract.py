@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ...knowledge import load_actor_base
 from ...knowledge.lexicon import load_lexicon
 from ...model import Document, Event
-from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .actor_index import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 from .candidates import Candidate
 from .corefer import resolve_document
 from .roles import EVENT_NOUNS, RoleFinder
@@ -25,8 +25,14 @@ class Salience:
 
     def resolve(self, pronoun: Token) -> list[str]:
         doc = pronoun.doc
+        person = pronoun.lower_ in PRONOUNS_PERSON
         for tok in reversed(doc[max(0, pronoun.i - 120): pronoun.i]):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON:
+                if person:  # "he", "she": the latest person named as a subject
+                    named = self.index.actor_at(tok)
+                    if named and self.index.kind_of(named) == "person":
+                        return [named]
+                    continue
                 actors = self.finder.actors(tok) if self.finder else self.index.phrase_actors(tok)
                 if actors:
                     return actors[:1]

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Trigger
-from .actor_index import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .actor_index import PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .triggers import purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -32,6 +33,12 @@ PLACELESS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "R
 ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", "organization", "union",
                                              "body", "grouping")}
 ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
+# "a mediation effort", "a bombing campaign": the event noun names what the undertaking is
+UNDERTAKINGS = {"effort", "campaign", "operation", "mission", "initiative", "process", "drive", "bid"}
+STATEMENT_NOUNS = {"statement", "declaration", "resolution", "communique", "letter", "message", "note",
+                   "ultimatum", "appeal", "petition", "decree", "motion"}
+PARTICIPATING = {"engage", "participate", "involve", "join", "persist", "continue"}
+THIRD_PARTY_NOUNS = {"mediation", "arbitration", "facilitation"}
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
@@ -89,7 +96,7 @@ class RoleFinder:
     def actors(self, head: Token, places: bool = True) -> list[str]:
         """Actors named by a phrase head and its conjuncts, resolving pronouns; with `places`
         false, an actor met only as the place of the phrase ("an agreement in Doha") is not one."""
-        if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+        if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON:
             return self.resolve_pronoun(head)
         if head.lemma_ in EVENT_NOUNS:  # "its intervention helped …": the intervention's owner
             owners = [c for c in head.children if c.dep_ == "poss"]
@@ -162,6 +169,10 @@ class RoleFinder:
             return []
         if dep == "xcomp":
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            # "X is expected to visit", "X was urged to withdraw": X does it
+            controllers = controllers or [c for c in head.children if c.dep_ == "nsubjpass"]
+            if not controllers and head.pos_ == "ADJ" and head.dep_ == "acomp" and not _conditional(head.head):
+                return self.subject_heads(head.head, depth + 1)[0]  # "X is ready to talk", not "if X is …"
             return controllers or self.subject_heads(head, depth + 1)[0]
         if dep == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             # "paid the Taliban sums to target US troops": the payee does the targeting
@@ -180,6 +191,9 @@ class RoleFinder:
             if owner.pos_ in ("ADV", "ADJ") and owner.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(owner.head, depth + 1)[0]  # "stopped short of recognising"
             return [c for c in owner.children if c.dep_ == "poss"]
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_ in STATEMENT_NOUNS and head.dep_ == "dobj":
+            # "issued a declaration demanding that …": the issuer demands
+            return self.subject_heads(head.head, depth + 1)[0]
         if dep in ("relcl", "acl"):
             if head.dep_ in ("attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(head.head, depth + 1)[0]
@@ -241,6 +255,8 @@ class RoleFinder:
                 # "X has voiced support for …, but such views are rejected by Y": X's views
                 roles.targets = [a for h in self.subject_heads(verb.head)[0] for a in self.actors(h)]
             roles.targets = [t for t in roles.targets if t not in roles.sources]
+            if not roles.targets:  # "a camp for Congolese refugees was attacked"
+                roles.targets = self._named_within(patients, roles.sources)
         else:
             objects = self.object_heads(verb, entry)
             hosts = [verb, *objects, *([needed] if needed is not None else [])]
@@ -268,8 +284,43 @@ class RoleFinder:
                 heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
                 roles.targets = self._actors_of(heads, roles.sources) or self._actors_of(
                     self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
+            if not roles.targets:  # "suspended part of its aid programme for Bosnia"
+                roles.targets = self._named_within(objects, roles.sources)
+            if not roles.targets:  # "threatened to deliver blows to X"
+                xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+                roles.targets = self._named_within(xcomps, roles.sources)
+            if not roles.targets:  # "blocked roads to press their demands on X"
+                roles.targets = self._named_within([c for c in verb.children if purpose(c)], roles.sources)
+            if not roles.targets and entry.type == "THREATEN":  # "threatened to strike unless X complied"
+                hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+                conditions = [c for h in hosts for c in h.children if c.dep_ == "advcl" and
+                              any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+                subjects = [s for c in conditions for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                roles.targets = self._actors_of(subjects, roles.sources)
         roles.sources = _unique(roles.sources)
+        if not roles.targets and len(roles.sources) > 1 and needed is not None and \
+                needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
+            # "X and Y upgraded their ties": each is the other's partner
+            roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
         return roles
+
+    def _named_within(self, heads: list[Token], exclude: list[str]) -> list[str]:
+        """The first actor named deeper in a phrase than `actors` reads, through any
+        preposition but not into clauses or places ("in", "at")."""
+        for head in heads:
+            stack = [head]
+            while stack:
+                tok = stack.pop(0)
+                actor = self.index.actor_at(tok)
+                if actor and actor not in exclude:
+                    return [actor]
+                for child in tok.children:
+                    if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc"):
+                        continue
+                    if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                        continue
+                    stack.append(child)
+        return []
 
     def _actors_of(self, heads: list[Token], exclude: list[str], places: bool = True) -> list[str]:
         found = [a for h in heads for a in self.actors(h, places)]
@@ -300,6 +351,11 @@ class RoleFinder:
         roles = Roles()
         if _restates_event(noun):
             return roles  # "The event was Russia's bloodiest strike": the same event again
+        head = noun.head
+        if noun.dep_ == "compound" and head.lemma_ in UNDERTAKINGS and \
+                not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in noun.children):
+            # "launched a mediation effort between X and Y": the phrase's head carries the roles
+            noun = head
         for child in noun.children:
             if child.dep_ == "poss":
                 roles.sources += self.actors(child)
@@ -322,7 +378,8 @@ class RoleFinder:
         if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:
             roles.targets = roles.sources[1:2]  # "Sino-Russian cooperation"
             roles.sources = roles.sources[:1]
-        if not roles.sources and len(roles.targets) > 1 and _has_between(noun):
+        if not roles.sources and len(roles.targets) > 1 and _has_between(noun) and \
+                entry.lemma not in THIRD_PARTY_NOUNS:  # a mediation between X and Y is a third party's
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.sources or not roles.targets:
             self._from_governor(noun, roles, entry)
@@ -334,6 +391,12 @@ class RoleFinder:
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)
+        if not roles.targets and roles.sources:  # "a suspension of air links with Serbia"
+            inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS | {"by"}
+                     for g in c.children if g.dep_ == "pobj"]
+            if noun.dep_ == "dobj":  # "began a hunger strike to protest X's policy"
+                inner += [c for c in noun.head.children if purpose(c)]
+            roles.targets = self._named_within(inner, roles.sources)
         return roles
 
     def _from_governor(self, noun: Token, roles: Roles, entry: Trigger) -> None:
@@ -344,8 +407,14 @@ class RoleFinder:
             via, verb = "pobj:" + verb.lower_, verb.head
         if via == "pobj:for" and verb.lemma_ == "be":  # "the envoy was in Kabul for talks with"
             via = "dobj"
+        if via == "pobj:in" and verb.lemma_ in PARTICIPATING:  # "X were engaged in ethnic cleansing"
+            doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            roles.sources = roles.sources or _unique([a for h in doers for a in self.actors(h)])
+            if not roles.targets:
+                roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
+            return
         if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
-                                                            "nsubjpass", "nsubj"):
+                                                            "nsubjpass", "nsubj", "pobj:for"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"
         heads, passive = self.subject_heads(verb)
         if not [a for h in heads for a in self.actors(h)] and verb.dep_ == "ccomp" and \
@@ -354,8 +423,8 @@ class RoleFinder:
             heads, passive = self.subject_heads(verb.head)
         if passive and via != "nsubjpass":
             return
-        if verb.lemma_ in JUDGING and via in ("dobj", "pobj:of"):
-            return  # "the ministry condemned the raid": the condemner did not raid
+        if verb.lemma_ in JUDGING and via in ("dobj", "pobj:of", "pobj:for"):
+            return  # "the ministry condemned the raid", "blamed X for the bombing": the judge did not raid
         if verb.lemma_ in UNDERGO and via == "dobj":  # "who face attacks from X": the subject suffers
             roles.targets = roles.targets or _unique([a for h in heads for a in self.actors(h)])
             return
@@ -367,6 +436,10 @@ class RoleFinder:
             roles.targets = [a for h in objects for a in self.actors(h)]
         if not roles.targets:  # "issued an ultimatum to Niger", "cleared the sale … to Turkey"
             roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
 def _anaphoric(token: Token) -> bool:

@@ -13,9 +13,14 @@ _POS = {"VERB": "v", "NOUN": "n", "PROPN": "n", "ADV": "a"}
 # "refused to attend": the attending did not happen; the refusal is the event.
 REFUSALS = {"refuse", "decline", "reject", "fail"}
 ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
+PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
+ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
+REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
-GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold"}
+CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
+DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
+GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if entry.directive and not _directive(token):
                 continue
+            if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
+                continue  # "signed the bill into law": no agreement between parties
             needed = _needed(token, entry)
             if entry.needs is None or needed is not None:
                 found.append(Found(token, entry, needed))
@@ -55,15 +62,24 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 break
     verbs = {f.token.i: f for f in found if not f.nominal}
     for f in found:
+        if f.nominal and f.token.dep_ == "pobj" and f.token.head.lower_ in ("to", "on", "for"):
+            # "agreed to US mediation", "conceded to demands", "insisted on a truce": what was
+            # agreed or asked for, not an event of its own
+            verb = verbs.get(f.token.head.head.i)
+            if verb is not None and (verb.entry.type in PROSPECTIVE or
+                                     (verb.entry.lemma in ASSENT and f.token.head.lower_ != "for")):
+                consumed.add(f.token.i)
+            continue
         verb = verbs.get(f.token.head.i) if f.nominal and f.token.dep_ == "dobj" else None
         if verb is None:
             continue
-        # "signed a ceasefire": a generic verb yields to its object; "normalized ties": the
-        # verb is the event and its object is no second one.
+        # "signed a ceasefire", "ordered the expulsion": a generic verb yields to its object;
+        # "normalized ties": the verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
         if generic:
             consumed.add(verb.token.i)
-        elif verb.entry.type not in ABOUT_OTHER_EVENTS:  # "blamed the attacks": two events
+        elif verb.entry.type in PROSPECTIVE or verb.entry.type not in ABOUT_OTHER_EVENTS:
+            # "demanded a truce", "rejected a deployment": not done; "blamed the attacks": two events
             consumed.add(f.token.i)
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
@@ -72,12 +88,35 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 consumed |= {t.i for t in clause.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
-        # the participle adds detail, not an event
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in verbs_now:
+        # the participle adds detail, not an event; "blocked roads to press their demands":
+        # the purpose is part of the deed
+        if tok.dep_ == "advcl" and (tok.tag_ == "VBG" or purpose(tok)) and tok.head.i in verbs_now:
             consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
-    return kept
+    heads = {f.token.i for f in kept}
+    return [f for f in kept if not _subordinate(f.token, heads)]
+
+
+def _subordinate(token: Token, triggers: set[int]) -> bool:
+    """A trigger inside a clause that conditions another event of its sentence ("unless Z
+    agreed …", "until their demands are met") or gives the reason for a deed ("deported them
+    for travelling …"): not a second reported event."""
+    for tok in [token, *token.ancestors]:
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        marked = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in tok.children)
+        reason = tok.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB"
+        if (marked or reason) and any(a.i in triggers for a in tok.ancestors):
+            return True
+    return False
+
+
+def purpose(clause: Token) -> bool:
+    """"(in order) to press their demands": an infinitive clause of purpose."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _background(noun: Token) -> bool:
@@ -103,15 +142,25 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     return None
 
 
+def _signed(verb: Token) -> str | None:
+    """What was signed: the object, or the noun a passive participle qualifies ("a bill signed by")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and verb.dep_ == "acl":
+        objects = [verb.head]
+    return objects[0].lemma_.lower() if objects else None
+
+
 def _directive(verb: Token) -> bool:
     """"insist that X must go" or "that X go": a demand, not a claim ("that no one was")."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         auxes = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("must", "should", "need", "shall") for a in auxes):
             return True
+        if verb.lemma_ in REPORTING:  # "said on Friday that they agree" is no demand
+            continue
         if clause.tag_ in ("VB", "VBP") and not auxes:
             return True
-    return any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    return verb.lemma_ not in REPORTING and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def _dates(prep: Token) -> bool:
