@@ -11,6 +11,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
 from spacy.util import compile_infix_regex
 
 from ..knowledge import ActorBase, load_actor_base
@@ -82,12 +83,31 @@ def ruler_patterns(base: ActorBase) -> list[dict[str, Any]]:
     return patterns
 
 
+_FINITE, _NON_FINITE = {"VBD", "VBZ", "VBP"}, {"VB", "VBG"}
+
+
+def reattach_finite_conjuncts(parsed: SpacyDoc) -> SpacyDoc:
+    """Repair a parse error of the small model: in "X threatened to use force and imposed
+    sanctions" it makes the finite "imposed" a conjunct of the infinitive "use", so the
+    sanctions would read as part of the threat. A finite verb cannot be coordinated with an
+    infinitive: it joins the nearest finite verb up the infinitive's chain instead."""
+    for tok in parsed:
+        if tok.dep_ != "conj" or tok.tag_ not in _FINITE or tok.head.tag_ not in _NON_FINITE:
+            continue
+        up = tok.head
+        while up.dep_ in ("xcomp", "advcl") and up.head is not up and up.tag_ not in _FINITE:
+            up = up.head
+        if up.tag_ in _FINITE and up is not tok.head:
+            tok.head = up
+    return parsed
+
+
 def stage_parse(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
     """Attach the parse and the sentences to each document, batching through `nlp.pipe`."""
     nlp = load_nlp()
     pairs = ((d.text, d) for d in docs)
     for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        doc.spacy_doc = parsed
+        doc.spacy_doc = reattach_finite_conjuncts(parsed)
         doc.sentences = [Sentence(i, s.start_char, s.end_char, s.text)
                          for i, s in enumerate(parsed.sents)]
         yield doc
