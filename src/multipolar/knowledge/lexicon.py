@@ -79,3 +79,13 @@ def load_lexicon() -> Lexicon:
         with (folder / name).open(encoding="utf-8") as fh:
             entries += [_entry(item) for item in yaml.safe_load(fh) or []]
     return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, str]:
+    """The lemmas of the nominal triggers → their PLOVER type (a lemma's first entry wins)."""
+    nouns: dict[str, str] = {}
+    for entry in load_lexicon().entries:
+        if entry.pos == "n":
+            nouns.setdefault(entry.lemma, entry.type)
+    return nouns

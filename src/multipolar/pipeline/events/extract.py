@@ -10,7 +10,7 @@ from ...model import Document, Event
 from .actor_index import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 from .candidates import Candidate
 from .corefer import resolve_document
-from .roles import EVENT_NOUNS, RoleFinder
+from .roles import RoleFinder
 from .status import certainty
 from .timing import date_sentence
 from .when import Timeline
@@ -42,8 +42,6 @@ class Salience:
 def extract_events(doc: Document) -> list[Event]:
     parsed: Doc = doc.spacy_doc
     base = load_actor_base()
-    if not EVENT_NOUNS:
-        EVENT_NOUNS.update((e.lemma, e.type) for e in reversed(load_lexicon().entries) if e.pos == "n")
     index = ActorIndex(doc, parsed, base)
     salience = Salience(index)
     finder = RoleFinder(index, salience.resolve)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ...knowledge.lexicon import Trigger
+from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 from .triggers import purpose
 
@@ -47,7 +47,7 @@ JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "b
            "praise", "dismiss", "accuse", "investigate", "report", "deplore", "decry", "mourn", "investigate"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
-EVENT_NOUNS: dict[str, str] = {}  # the lexicon's nominal triggers → type, filled by extract
+EVENT_NOUNS = event_nouns()  # the lexicon's nominal triggers → type
 _RELATIVE = {"who", "which", "that", "whom"}
 _SUBJ = {"nsubj", "csubj"}
 _OBJ = {"dobj", "dative", "oprd"}

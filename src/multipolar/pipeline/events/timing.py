@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ...knowledge.lexicon import event_nouns
 from ...model import EventDate
 from .candidates import Candidate
 from .status import CLAIM_NOUNS, REPORTING_VERBS
@@ -111,16 +112,7 @@ def _host(phrase: Phrase) -> Token:
     return tok
 
 
-_EVENT_NOUNS: set[str] = set()  # filled from the lexicon at import time
-
-
-def _load_event_nouns() -> None:
-    from ...knowledge.lexicon import load_lexicon
-
-    _EVENT_NOUNS.update(e.lemma for e in load_lexicon().entries if e.pos == "n")
-
-
-_load_event_nouns()
+_EVENT_NOUNS = event_nouns()
 
 
 def _distance(trigger: Token, host: Token, triggers: frozenset[int] = frozenset()) -> int | None:
