@@ -90,8 +90,8 @@ def ingest(
 
         def tick(name: str, outcome: str) -> None:
             bar.update(task, advance=1)
-            if outcome != "ingested":
-                bar.console.print(f"{outcome}: {name}", markup=False)
+            if outcome == "failed":  # documents already stored are only counted: a re-run of a
+                bar.console.print(f"{outcome}: {name}", markup=False)  # large corpus stays quiet
 
         report = ingest_items(store, read_paths(paths), published, tick, stop_on_error, runner,
                               parts, partition_size)

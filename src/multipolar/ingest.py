@@ -50,7 +50,8 @@ class IngestReport:
     def summary(self) -> str:
         return (f"{self.ingested} ingested, {self.already} already in the store, "
                 f"{self.failed} failed; {self.mentions} actor mentions, {self.events} events"
-                + (f"; {self.notes} notes (see `multipolar docs --json`)" if self.notes else ""))
+                + (f"; {self.notes} notes (see `multipolar docs --json`)" if self.notes else "")
+                + (f"; {self.partitions_skipped} partitions already loaded" if self.partitions_skipped else ""))
 
     def fail(self, failure: ReadFailure) -> None:
         self.failed += 1
