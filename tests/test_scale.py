@@ -48,8 +48,15 @@ def test_dask_cluster_gives_the_same_facts(tmp_path: Path) -> None:
     assert run_cli("ingest", str(corpus), "--db", str(single))[0] == 0
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster:
-        code, stdout, _ = run_cli("ingest", str(corpus), "--db", str(parallel), "--scheduler", cluster.scheduler_address)
+        # the workers write the Parquet datasets (a folder this process shares), this process loads them
+        code, stdout, _ = run_cli("ingest", str(corpus), "--db", str(parallel), "--scheduler", cluster.scheduler_address,
+                                  "--parts", str(tmp_path / "parallel.parts"))
     assert code == 0 and stdout.startswith("200 ingested")
+    import duckdb
+
+    with duckdb.connect(str(parallel), read_only=True) as con:
+        dataset = con.execute(f"SELECT count(*) FROM read_parquet('{tmp_path}/parallel.parts/events/*.parquet')").fetchone()
+        assert dataset == con.execute("SELECT count(*) FROM events").fetchone() and dataset[0] > 400
     exports = []
     for db in (single, parallel):
         out = db.with_suffix(".json")
