@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from multipolar.store import Store
 
@@ -81,3 +84,17 @@ def test_plover_sentences_ingest_once(tmp_path: Path) -> None:
     assert "322/322" in stderr  # the progress bar
     code, stdout, _ = run_cli("ingest", str(GSR / "sentences.jsonl"), "--db", str(db))
     assert code == 0 and stdout.startswith("0 ingested, 322 already")
+
+
+@pytest.mark.parametrize("text", [
+    "The ambassador, Odile Marchetti, was ordered to leave Niamey within 48 hours.",
+    "Odile Marchetti, the envoy, was ordered to leave Niamey within 48 hours.",
+    "Ambassador Odile Marchetti was ordered to leave Niamey within 48 hours.",
+])
+def test_a_name_beside_a_persons_title_is_a_person(text: str, tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert run_cli("ingest", str(tmp_path / "a.txt"), "--db", str(db), "--published", "2023-09-01")[0] == 0
+    actors = json.loads(run_cli("actors", "--db", str(db), "--json")[1])
+    new = [(a["name"], a["kind"]) for a in actors if a["origin"] == "document"]
+    assert new == [("Odile Marchetti", "person")]

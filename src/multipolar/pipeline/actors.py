@@ -224,8 +224,22 @@ def _plausible_new_actor(span: Span, name: str) -> bool:
     return not _DATE_WORD.match(name)
 
 
+def _titled(span: Span) -> bool:
+    """A name in apposition to a person's title ("the ambassador, Sylvain Itte," or "Sylvain
+    Itte, the ambassador,") or right after one is a person, whatever the tagger's label."""
+    if span.label_ in ("GPE", "LOC", "FAC"):
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in TITLES:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in TITLES for c in root.children):
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in TITLES
+
+
 def _new_actor(doc: Document, span: Span, name: str, local: dict[str, str]) -> str:
-    kind = _NEW_KIND.get(span.label_, "organisation")
+    kind = "person" if _titled(span) else _NEW_KIND.get(span.label_, "organisation")
     actor_id = f"{kind}:{fold(name).replace(' ', '-')}"
     doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, origin="document"))
     local[fold(name)] = actor_id
