@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -91,10 +90,17 @@ def test_plover_sentences_ingest_once(tmp_path: Path) -> None:
     "Odile Marchetti, the envoy, was ordered to leave Niamey within 48 hours.",
     "Ambassador Odile Marchetti was ordered to leave Niamey within 48 hours.",
 ])
-def test_a_name_beside_a_persons_title_is_a_person(text: str, tmp_path: Path) -> None:
-    db = tmp_path / "t.duckdb"
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    assert run_cli("ingest", str(tmp_path / "a.txt"), "--db", str(db), "--published", "2023-09-01")[0] == 0
-    actors = json.loads(run_cli("actors", "--db", str(db), "--json")[1])
-    new = [(a["name"], a["kind"]) for a in actors if a["origin"] == "document"]
-    assert new == [("Odile Marchetti", "person")]
+def test_a_name_beside_a_persons_title_is_a_person(text: str) -> None:
+    """Even when the tagger calls the name an organisation (it does so for some names)."""
+    from spacy.tokens import Span
+
+    from multipolar.model import Document
+    from multipolar.pipeline.actors import _new_actor
+    from multipolar.pipeline.parse import load_nlp
+
+    parsed = load_nlp()(text)
+    start = next(t.i for t in parsed if t.text == "Odile")
+    name = Span(parsed, start, start + 2, label="ORG")
+    doc = Document(id="t", text=text, content_hash="t", path="-")
+    assert _new_actor(doc, name, name.text, {}) == "person:odile-marchetti"
+    assert doc.actors["person:odile-marchetti"].kind == "person"
