@@ -28,3 +28,11 @@ def test_lexicon_example(entry) -> None:  # type: ignore[no-untyped-def]
     symmetric = entry.type in ("CONSULT", "COOPERATE", "AGREE")
     ok = ok or (symmetric and any(same_actor(t, source) and same_actor(s, target) for s, t in pairs))
     assert ok, f"{entry.example!r}: expected {source}>{target}, got {pairs}"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan security officials, speaking on condition of anonymity, said the raid had hit a camp of al-Shabaab.",
+    "A Polish diplomat, speaking after the vote, said Hungary had isolated itself.",
+])
+def test_speaking_without_a_partner_is_no_consultation(text: str) -> None:
+    assert [e.type for e in events_of(text, "2024-05-01") if e.type == "CONSULT"] == []
