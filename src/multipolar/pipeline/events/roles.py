@@ -107,7 +107,9 @@ class RoleFinder:
             return self.actors(clause.head) if clause.dep_ == "relcl" else []
         if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
             clause = head.head if head.dep_ != "pobj" else head.head.head
-            return self.actors(clause.head) if clause.dep_ == "relcl" else []
+            if clause.dep_ != "relcl":
+                return []
+            return self.actors(clause.head) or self._predicated(clause.head)
         if head.lemma_ in RULERS:  # "the junta in Niamey", "the government in Kabul": who rules there
             seats = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children]
             ruling = [a for a in (self.index.named_at(g) for g in seats) if a]
@@ -199,6 +201,19 @@ class RoleFinder:
                 return self.subject_heads(head.head, depth + 1)[0]
             return [head] if dep == "relcl" else []
         return []
+
+    def _predicated(self, noun: Token) -> list[str]:
+        """"X is a territory that …", "describes X as an entity that …": a common noun said of
+        X stands for X."""
+        if noun.pos_ != "NOUN":
+            return []
+        if noun.dep_ in ("attr", "oprd"):
+            subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            subjects = [c for c in noun.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            return []
+        return [a for s in subjects for a in self.actors(s)]
 
     def _companions(self, verb: Token) -> list[Token]:
         """"X applied, together with Y, …", "one of three countries, along with Y, to
