@@ -31,6 +31,10 @@ NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "A
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
+# texts that bind or describe several parties: what "the deal says that X will …" is no pledge of
+# X's own (a statement, by contrast, speaks for its issuer: "X will …, a statement by X said")
+TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan", "report", "memo",
+              "memorandum", "draft", "pact", "law", "bill", "constitution"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 WILLING = {"ready", "prepared", "willing"}
@@ -374,6 +378,8 @@ def _stated_intent(draft: Draft) -> bool:
     announced = token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ANNOUNCING
     if token.dep_ != "ROOT" and not announced:
         return False  # "no sign that the Taliban will invite …" is no statement of theirs
+    if announced and any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in token.head.children):
+        return False  # "the deal says that prisoners will be freed": a plan the text tells, not a pledge
     speakers = set(draft.speakers) | set(draft.attributed_to)
     # "X announced that he will …": the pronoun is the speaker himself
     own = announced and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in token.children)

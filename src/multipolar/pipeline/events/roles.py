@@ -49,6 +49,8 @@ UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS = event_nouns()  # the lexicon's nominal triggers → type
 _RELATIVE = {"who", "which", "that", "whom"}
+RELEASING = {"free", "release", "return", "repatriate", "exchange"}
+HOLDING = {"hold", "detain", "jail", "imprison", "capture", "keep", "seize", "kidnap", "abduct"}
 _SUBJ = {"nsubj", "csubj"}
 _OBJ = {"dobj", "dative", "oprd"}
 Resolver = Callable[[Token], list[str]]  # pronoun → antecedent actors
@@ -202,6 +204,12 @@ class RoleFinder:
             return [head] if dep == "relcl" else []
         return []
 
+    def _holders(self, patients: list[Token]) -> list[str]:
+        """"prisoners held by X will be freed": only the one who holds them can free them."""
+        return [a for p in patients for acl in p.children if acl.dep_ == "acl" and acl.lemma_ in HOLDING
+                for agent in acl.children if agent.dep_ == "agent"
+                for g in agent.children if g.dep_ == "pobj" for a in self.actors(g)]
+
     def _predicated(self, noun: Token) -> list[str]:
         """"X is a territory that …", "describes X as an entity that …": a common noun said of
         X stands for X."""
@@ -272,6 +280,8 @@ class RoleFinder:
             roles.targets = [t for t in roles.targets if t not in roles.sources]
             if not roles.targets:  # "a camp for Congolese refugees was attacked"
                 roles.targets = self._named_within(patients, roles.sources)
+            if not roles.sources and verb.lemma_ in RELEASING:
+                roles.sources = self._holders(patients)
         else:
             objects = self.object_heads(verb, entry)
             hosts = [verb, *objects, *([needed] if needed is not None else [])]
