@@ -125,6 +125,9 @@ class RoleFinder:
         if not found:  # "its defence ministry": the owner named by a pronoun
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
             found = self.resolve_pronoun(owners[0]) if owners else []
+        if not found:  # "Mali and Burkina Faso, whose military governments …": the antecedent's
+            owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
+            found = self.actors(owners[0]) if owners else []
         if not found and head.lemma_ in PARTY_NOUNS and any(c.lower_ in ("neither", "both", "two") for c in head.children):
             found = self.index.latest_distinct(head, 2)  # "Neither government has …": the last two named
         if not found and head.lemma_ in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
