@@ -237,7 +237,7 @@ class RoleFinder:
             if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
                     child.doc[child.i - 1].lower_ in ("together", "along", "jointly"):
                 out += [g for g in child.children if g.dep_ == "pobj"]
-            if child.dep_ == "advmod" and child.lower_ in ("together", "along"):
+            if child.dep_ in ("advmod", "prep") and child.lower_ in ("together", "along"):
                 out += [g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
             if child.dep_ == "prep" and child.lower_ == "with" and \
                     any(a.lower_ in ("together", "along") for a in child.children):
