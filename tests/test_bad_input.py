@@ -138,3 +138,13 @@ def test_unreachable_scheduler_is_a_coded_error_before_the_store(tmp_path: Path)
     exit_code, _, stderr = run_cli("ingest", str(good), "--db", str(db), "--scheduler", "no-port-here")
     assert exit_code != 0 and stderr.strip().splitlines()[-1].startswith("MP306: cannot reach the Dask scheduler")
     assert "Traceback" not in stderr and not db.exists()
+
+
+@pytest.mark.parametrize("value", ["0001-00", "2024-05-00", "2024-13", "2023-02-30"])
+def test_a_zero_or_impossible_month_or_day_is_a_coded_error(value: str) -> None:
+    from multipolar.errors import MultipolarError
+    from multipolar.pipeline.dateline import parse_explicit
+
+    with pytest.raises(MultipolarError) as caught:
+        parse_explicit(value, "query")
+    assert caught.value.line.startswith("MP109: invalid date")

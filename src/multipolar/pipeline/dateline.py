@@ -65,11 +65,14 @@ def parse_explicit(value: str, basis: str) -> PublicationDate:
     iso = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?", value)
     try:
         if iso:
-            y, m, d = int(iso[1]), iso[2] and int(iso[2]), iso[3] and int(iso[3])
-            if d:
-                day = date(y, m, d)
+            # "00" is a month or day that is given and wrong, not one left out
+            y = int(iso[1])
+            m = int(iso[2]) if iso[2] is not None else None
+            d = int(iso[3]) if iso[3] is not None else None
+            if d is not None:
+                day = date(y, m or 0, d)
                 return PublicationDate(day, day, day, basis, value)
-            if m:
+            if m is not None:
                 return _span(date(y, m, 1), _month_end(y, m), basis, value)
             return _span(date(y, 1, 1), date(y, 12, 31), basis, value)
     except ValueError as exc:
