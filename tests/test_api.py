@@ -102,7 +102,10 @@ def test_api_never_fails_with_a_server_error(db: Path) -> None:
         operations += 1
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        # derandomized: the same requests every run, so that CI is reproducible (a new finding comes
+        # from changing the API or these settings, never from chance)
+        @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+                  derandomize=True)
         def check(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call()
             if response.status_code >= 500:
