@@ -223,9 +223,7 @@ def _prepare(store: Store, slices: Iterator[list[ReadResult]], report: IngestRep
         if in_flight.holds(key) or (attempts and all(digest in stored for _, digest in sources)):
             report.partitions_skipped += 1
             for src, digest in sources:
-                report.already += 1
-                report.last_document = stored.get(digest, src.id)
-                _tick(on_progress, src.id, "already")
+                _already(report, src.id, stored.get(digest, src.id), on_progress)
             continue
         if attempts:
             failures = []
@@ -243,9 +241,7 @@ def _new_documents(store: Store, sources: list[tuple[SourceDocument, str]], stor
     ids: set[str] = set()
     for src, digest in sources:
         if digest in stored or digest in seen or in_flight.has_hash(digest):
-            report.already += 1
-            report.last_document = stored.get(digest, src.id)
-            _tick(on_progress, src.id, "already")
+            _already(report, src.id, stored.get(digest, src.id), on_progress)
             continue
         seen.add(digest)
         clash = src.id in ids or src.id in taken or in_flight.has_id(src.id)
@@ -313,6 +309,13 @@ def doc_aliases(doc: Document) -> dict[str, set[str]]:
 
 def _mentioned(doc: Document, actor_id: str) -> set[str]:
     return {clean_name(m.text) for m in doc.mentions if m.actor_id == actor_id} - {""}
+
+
+def _already(report: IngestReport, name: str, stored_as: str, on_progress: Progress | None) -> None:
+    """A document found in the store (or in flight), under the id it is stored as."""
+    report.already += 1
+    report.last_document = stored_as
+    _tick(on_progress, name, "already")
 
 
 def _tick(on_progress: Progress | None, name: str, outcome: str) -> None:

@@ -144,9 +144,7 @@ def _from_bytes(data: bytes, path: str, fmt: str, stem: str) -> Iterator[ReadRes
         yield text_or_fail
         return
     text = text_or_fail
-    if fmt == "jsonl":
-        yield from _jsonl(text, path)
-    elif fmt == "html":
+    if fmt == "html":
         yield _html(text, path, stem)
     else:
         yield _plain(text, path, stem, fmt)
@@ -160,10 +158,15 @@ def decode(data: bytes, path: str) -> str | ReadFailure:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _fail(Code.MP105, path, offset=exc.start)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _normalised(text)
     if not text.strip():
         return _fail(Code.MP103, path)
     return text
+
+
+def _normalised(text: str) -> str:
+    """Unix newlines and composed characters, whatever the source wrote."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _plain(text: str, path: str, stem: str, fmt: str) -> SourceDocument:
@@ -194,11 +197,6 @@ def _html(html: str, path: str, stem: str) -> SourceDocument | ReadFailure:
                           published=getattr(result, "date", None),
                           source=getattr(result, "sitename", None),
                           url=getattr(result, "url", None))
-
-
-def _jsonl(text: str, path: str) -> Iterator[ReadResult]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        yield from _jsonl_line(line, number, path)
 
 
 def _jsonl_line(line: str, number: int, path: str) -> Iterator[ReadResult]:
@@ -285,7 +283,7 @@ def _parquet_record(record: dict[str, object], row: int, path: Path, has_ids: bo
         return _fail(Code.MP103, where)
     if has_ids and (not isinstance(given, str) or not given.strip()):
         return _fail(Code.MP114, where, row=row, reason="no id")
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _normalised(text)
     meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in METADATA}
     return SourceDocument(id=given if isinstance(given, str) else f"{path.stem}-{row}", text=text,
                           path=where, format="parquet", given_id=has_ids, **meta)

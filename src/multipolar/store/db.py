@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -11,8 +12,7 @@ from typing import Any
 import duckdb
 
 from ..errors import Code, MultipolarError
-from ..model import Actor, Document, ReadFailure
-from .tables import partition_tables
+from ..model import Actor
 
 SCHEMA_VERSION = 2
 MIGRATES_FROM = {1}  # versions whose stores gain the new tables on opening for writing
@@ -80,23 +80,22 @@ class Store:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             found = int(row[0]) if row else 0
             if found in MIGRATES_FROM and writable:
-                self._create(found)
+                self._create()
                 return
             if found != SCHEMA_VERSION:
                 raise MultipolarError(Code.MP202, path=self.path, found=found, expected=SCHEMA_VERSION)
             return
         if not writable:
             raise MultipolarError(Code.MP202, path=self.path, found=0, expected=SCHEMA_VERSION)
-        self._create(None)
+        self._create()
 
-    def _create(self, found: int | None) -> None:
+    def _create(self) -> None:
         """Create the schema, or add what a store of an older version lacks (the DDL only
         creates what does not exist yet)."""
         ddl = (resources.files("multipolar.store") / "schema.sql").read_text(encoding="utf-8")
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute(ddl)
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        self.con.execute("COMMIT")
+        with self.transaction():
+            self.con.execute(ddl)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
         self.con.close()
@@ -109,34 +108,27 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def document_with_hash(self, content_hash: str) -> str | None:
-        row = self.con.execute("SELECT id FROM documents WHERE content_hash = ?",
-                               [content_hash]).fetchone()
-        return row[0] if row else None
-
-    def document_id_taken(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT count(*) FROM documents WHERE id = ?",
-                                [doc_id]).fetchone()[0] > 0
-
-    def write_document(self, doc: Document, aliases: dict[str, set[str]]) -> None:
-        """Everything learned from one document, in one transaction: all of it or nothing."""
-        self.load(partition_tables([(doc, aliases)]))
-
     def load(self, tables: Mapping[str, Any], partition: Partition | None = None) -> None:
         """Bulk-load one partition (Arrow tables, or paths of Parquet files, per store table) in
         one transaction, with the record that the partition is done: all of it or nothing."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             for name, source in tables.items():
                 self._load_table(name, source)
             if partition is not None:
                 self.con.execute("INSERT INTO partitions VALUES (?, ?, ?, ?, ?, current_timestamp)",
                                  [partition.key, partition.attempt, partition.first, partition.documents,
                                   partition.failed])
-            self.con.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All the writes inside, or none of them."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        self.con.execute("COMMIT")
 
     def _load_table(self, name: str, source: Any) -> None:
         if isinstance(source, str):  # a Parquet file, read by DuckDB itself
@@ -169,10 +161,6 @@ class Store:
         rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest($1::VARCHAR[]))",
                                 [ids]).fetchall()
         return {r[0] for r in rows}
-
-    def record_failure(self, failure: ReadFailure, doc_id: str | None = None) -> None:
-        self.con.execute("INSERT INTO failures (path, doc_id, code, message) VALUES (?, ?, ?, ?)",
-                         [failure.path, doc_id, failure.code, failure.message])
 
     # -- reading -------------------------------------------------------------------------
 

@@ -22,19 +22,18 @@ INCREMENTAL_SHARE = 0.05
 # Every event once under each of its actors, sorted by actor and date: an actor's timeline is
 # then a few contiguous row groups (DuckDB skips the others by their min/max), not a scan.
 # Rows added since the last full build sit unsorted at the end, which stays cheap while few.
-_TIMELINE_ROWS = """
-WITH chosen AS (SELECT * FROM events e WHERE {where}),
-first_evidence AS (
-    SELECT event_id, first(sentence ORDER BY start_char) AS sentence,
-           first(trigger ORDER BY start_char) AS trigger, count(*) AS mentions
-    FROM evidence WHERE event_id IN (SELECT id FROM chosen) GROUP BY event_id)
-SELECT a.actor_id, e.*, v.sentence, v.trigger, coalesce(v.mentions, 0) AS mentions
-FROM chosen e
-CROSS JOIN LATERAL (SELECT unnest(list_distinct([e.source_id, e.target_id])) AS actor_id) a
-LEFT JOIN first_evidence v ON v.event_id = e.id
-WHERE a.actor_id IS NOT NULL
-ORDER BY a.actor_id, e.date_start NULLS LAST, e.doc_id, e.id
-"""
+# The first evidence sentence and trigger of each event of `chosen`, and how many sentences tell
+# it: only the chosen events' evidence is read (event listings and the timeline copy share it).
+FIRST_EVIDENCE = (
+    " LEFT JOIN (SELECT event_id, first(sentence ORDER BY start_char) AS sentence,"
+    " first(trigger ORDER BY start_char) AS trigger, count(*) AS mentions FROM evidence"
+    " WHERE event_id IN (SELECT id FROM chosen) GROUP BY event_id) v ON v.event_id = e.id")
+_TIMELINE_ROWS = (
+    "WITH chosen AS (SELECT * FROM events e WHERE {where})"
+    " SELECT a.actor_id, e.*, v.sentence, v.trigger, coalesce(v.mentions, 0) AS mentions FROM chosen e"
+    " CROSS JOIN LATERAL (SELECT unnest(list_distinct([e.source_id, e.target_id])) AS actor_id) a"
+    + FIRST_EVIDENCE +
+    " WHERE a.actor_id IS NOT NULL ORDER BY a.actor_id, e.date_start NULLS LAST, e.doc_id, e.id")
 # Events with an actor that the timeline does not hold yet.
 _NEW_EVENTS = ("(e.source_id IS NOT NULL OR e.target_id IS NOT NULL)"
                " AND NOT EXISTS (SELECT 1 FROM actor_timeline t WHERE t.id = e.id)")
@@ -42,10 +41,6 @@ _NEW_EVENTS = ("(e.source_id IS NOT NULL OR e.target_id IS NOT NULL)"
 
 def event_count(store: Store) -> int:
     return store.con.execute("SELECT count(*) FROM events").fetchone()[0]
-
-
-def marker(store: Store, table: str) -> str:
-    return f"{VERSIONS[table]}:{event_count(store)}"
 
 
 def _stored(store: Store, table: str) -> tuple[int, int] | None:
@@ -77,8 +72,7 @@ def refresh_derived(store: Store) -> None:
         return
     incremental = (timeline is not None and relations is not None and timeline[0] == relations[0]
                    and now - timeline[1] <= INCREMENTAL_SHARE * now)
-    store.con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         if incremental:
             assert timeline is not None
             store.con.execute("CREATE OR REPLACE TEMP TABLE new_events AS SELECT id, source_id, target_id"
@@ -97,7 +91,3 @@ def refresh_derived(store: Store) -> None:
             base = now
         _mark(store, "actor_timeline", now, base)
         _mark(store, "relation_periods", now, base)
-        store.con.execute("COMMIT")
-    except BaseException:
-        store.con.execute("ROLLBACK")
-        raise

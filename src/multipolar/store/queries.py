@@ -6,7 +6,7 @@ from typing import Any
 
 from ..errors import Code, MultipolarError
 from .db import Store
-from .derived import is_fresh
+from .derived import FIRST_EVIDENCE, is_fresh
 
 
 def relation_records(store: Store, kind: str | None = None, actor: str | None = None,
@@ -24,12 +24,6 @@ _EVENT_COLUMNS = (
     " e.attributed_to, e.denied_by, {v}.sentence, {v}.trigger, coalesce({v}.mentions, 0) AS mentions")
 _EVENT_FROM = (" FROM chosen e LEFT JOIN actors s ON s.id = e.source_id"
                " LEFT JOIN actors t ON t.id = e.target_id")
-# The first evidence sentence of each chosen event: the events are chosen first (`chosen`), so
-# that only their evidence is read, not that of every event in the store.
-_WITH_EVIDENCE = (
-    " LEFT JOIN (SELECT event_id, first(sentence ORDER BY start_char) AS sentence,"
-    " first(trigger ORDER BY start_char) AS trigger, count(*) AS mentions FROM evidence"
-    " WHERE event_id IN (SELECT id FROM chosen) GROUP BY event_id) v ON v.event_id = e.id")
 _ORDER = " ORDER BY e.date_start NULLS LAST, e.doc_id, e.id"
 
 
@@ -87,7 +81,7 @@ def _event_filter(actor: str | None = None, pair: tuple[str, str] | None = None,
 def _events(store: Store, chosen: str, params: list[Any]) -> list[dict[str, Any]]:
     """The events that the query `chosen` picks, with actor names and first evidence."""
     sql = ("WITH chosen AS (" + chosen + ") SELECT " + _EVENT_COLUMNS.format(v="v") + _EVENT_FROM
-           + _WITH_EVIDENCE + _ORDER)
+           + FIRST_EVIDENCE + _ORDER)
     return store.rows(sql, params)
 
 
