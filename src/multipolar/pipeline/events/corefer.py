@@ -17,7 +17,8 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ...knowledge import ActorBase
-from ...model import Document, Event, EventDate, Evidence
+from ...knowledge.lexicon import event_nouns
+from ...model import Actor, Document, Event, EventDate, Evidence
 from .candidates import Candidate
 from .roles import SYMMETRIC, RoleFinder
 from .status import CLAIM_NOUNS, certainty
@@ -40,6 +41,9 @@ SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
+CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim"}  # a toll, whatever caused it
+FORCE_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+PLACE_PREPS = {"in", "near", "at", "outside", "across"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -109,11 +113,65 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     for cand in cands:
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
+    _unnamed_attackers(drafts, cands, doc, finder, base)
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET:
             draft.target = _fallback_target(draft, doc, base, drafts)
     actors = Lookup(doc, base)
     return _finish(_merge(drafts, actors), doc, actors)
+
+
+def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Document, finder: RoleFinder,
+                       base: ActorBase) -> None:
+    """"A roadside bomb killed two soldiers", "civilians were killed in Baghdad": an attack
+    told with its victims and no attacker anywhere. Like CAMEO's unidentified armed forces,
+    the doer becomes "unidentified attackers" of the country where it happened (or of no
+    country when the text names no place), so the attack is not lost."""
+    for draft in drafts:
+        if draft.source is not None or draft.type != "ASSAULT" or draft.target is None or \
+                all(c.nominal for c in draft.mentions) or draft.status in ("negated", "hypothetical"):
+            continue
+        named = [d for d in drafts if d.type in FORCE_TYPES and d.source is not None
+                 and 0 <= draft.first.sentence - d.last_sentence <= LOOKBACK]
+        if named:  # "militants stormed the base; two soldiers were killed": already told
+            told = named[-1]
+            if told.type == "ASSAULT" and told.target is None and told.first.sentence == draft.first.sentence:
+                told.target = draft.target  # "soldiers were killed when militants attacked"
+                told.absorb(draft)
+            continue
+        if not _violent(draft.first):
+            continue  # "killed in floods", "when their jet crashed": no attack at all
+        country = _place_country(draft.first.sent, finder, base)
+        actor_id = f"{country or 'group'}:unidentified-attackers"
+        where = f" in {base.actor(country).name}" if country else ""
+        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=f"unidentified attackers{where}", kind="group",
+                                              country=country, origin="document"))
+        draft.source = actor_id
+        for cand in cands:  # "a rocket attack on Thursday wounded …": the attack is this deed
+            if cand.sentence == draft.first.sentence and cand.nominal and cand.type == "ASSAULT" \
+                    and not cand.has_actors:
+                draft.add(cand)
+
+
+def _violent(cand: Candidate) -> bool:
+    """A deed of violence, not a death toll: "shot", "shelled", or "killed" with an attack
+    named in its sentence ("killed in a bombing", "a grenade attack wounded …")."""
+    if cand.token.lemma_.lower() not in CASUALTY_VERBS:
+        return True
+    nouns = event_nouns()
+    return any(nouns.get(t.lemma_.lower()) == "ASSAULT" for t in cand.sent if t.pos_ == "NOUN")
+
+
+def _place_country(sent: Span, finder: RoleFinder, base: ActorBase) -> str | None:
+    """The state of the first place the sentence puts something in ("in central Baghdad")."""
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+            continue
+        actor = finder.index.actor_at(tok)
+        country = base.country_of(actor) if actor else None
+        if country:
+            return country
+    return None
 
 
 class Lookup:

@@ -1,0 +1,47 @@
+"""An attack told with its victims and no attacker becomes an event of "unidentified
+attackers" of the country where it happened; a death toll with no attack is no event."""
+
+from __future__ import annotations
+
+import pytest
+
+from .events_helper import events_of
+
+
+def _assaults(text: str) -> list[tuple[str, str | None]]:
+    return [(e.source, e.target) for e in events_of(text, "2024-03-10") if e.type == "ASSAULT"]
+
+
+def test_an_attack_without_a_named_attacker_is_kept() -> None:
+    assert _assaults("Four Somali soldiers were killed in a car bombing in Mogadishu on Friday.") == [
+        ("SOM:unidentified-attackers", "SOM")]
+
+
+def test_a_violent_verb_needs_no_attack_noun() -> None:
+    assert _assaults("Two Colombian police officers were shot dead at a checkpoint in Bogota.") == [
+        ("COL:unidentified-attackers", "COL")]
+
+
+def test_no_place_means_no_country() -> None:
+    assert _assaults("A mortar attack wounded three Malian soldiers overnight.") == [
+        ("group:unidentified-attackers", "MLI")]
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty Bangladeshi villagers were killed in floods in Sylhet last week.",
+    "Two Egyptian pilots were killed when their trainer jet crashed near Aswan.",
+    "The landslide killed more than a hundred Nepali villagers in Gorkha.",
+    "A Greek journalist was injured in a car accident in Athens.",
+])
+def test_a_toll_without_an_attack_is_no_event(text: str) -> None:
+    assert _assaults(text) == []
+
+
+def test_an_attacker_named_in_the_sentence_is_the_doer() -> None:
+    assert _assaults("Three Chadian soldiers were killed when rebels attacked their post near Abeche.") == [
+        ("group:rebels", "TCD")]
+
+
+def test_an_attacker_named_just_before_is_not_repeated() -> None:
+    text = "Gunmen raided a police station in northern Burkina Faso on Monday. Six officers were killed."
+    assert all(not s.endswith("unidentified-attackers") for s, _ in _assaults(text))
