@@ -45,7 +45,11 @@ class Lexicon:
             self._by.setdefault((entry.lemma, entry.pos), []).append(entry)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
-        return self._by.get((lemma.lower(), pos), [])
+        lemma = lemma.lower()
+        found = self._by.get((lemma, pos))
+        if found is None and pos == "v" and lemma.endswith(("ise", "yse")):
+            found = self._by.get((lemma[:-2] + "ze", pos))  # British "apologise", "analyse"
+        return found or []
 
 
 def _entry(item: dict[str, Any]) -> Trigger:

@@ -46,6 +46,8 @@ RULERS = {"government", "regime", "authority", "administration", "ruler", "leade
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
            "praise", "dismiss", "accuse", "investigate", "report", "deplore", "decry", "mourn", "investigate"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
+# verbs whose passive tells a stance of the subject, not a deed done to it
+STATIVE_PASSIVES = {"commit", "oppose", "determine", "dedicate", "devote", "resolve"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 EVENT_NOUNS = event_nouns()  # the lexicon's nominal triggers → type
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -146,6 +148,9 @@ class RoleFinder:
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent, True
+        stative = [c for c in kids if c.dep_ == "nsubjpass"] if verb.lemma_ in STATIVE_PASSIVES else []
+        if stative:  # "X is committed to", "X is opposed to": a stance of X's, no one acts on X
+            return stative, False
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
             # a "by" the parser hung elsewhere ("held up for a year and a half by Turkey")
             stray = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != verb.i
@@ -186,6 +191,8 @@ class RoleFinder:
             payees = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if any(self.index.phrase_actor(p) for p in payees):
                 return payees
+        if dep == "acomp" and depth == 0 and head.pos_ in ("VERB", "AUX"):
+            return self.subject_heads(head, depth + 1)[0]  # "X is opposed to", "X is committed to"
         if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head, depth + 1)[0]
         if dep == "pcomp":
@@ -295,7 +302,7 @@ class RoleFinder:
             places = entry.type not in PLACELESS
             roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
-                objects += [o for x in verb.children if x.dep_ == "xcomp" for o in self.object_heads(x, entry)]
+                objects += [o for x in _complements(verb) for o in self.object_heads(x, entry)]
                 named = [o for o in objects if (o.lemma_ in EVENT_NOUNS or o.lemma_ in ANAPHORIC_NOUNS)
                          and any(c.lower_ in ("the", "this", "that", "such", "these") for c in o.children)]
                 if named:  # "condemned the attack", "refused to recognise the decision"
@@ -494,3 +501,9 @@ def _unique(items: list[str]) -> list[str]:
         if item not in out:
             out.append(item)
     return out
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The clause a verb governs: "agreed to send", and "committed to sending"."""
+    return [c for c in verb.children if c.dep_ == "xcomp"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]

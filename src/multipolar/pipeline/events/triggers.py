@@ -45,9 +45,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     consumed: set[int] = set()
     for token in sentence:
         pos = _POS.get(token.pos_)
+        lemma = token.lemma_
+        if pos is None and token.dep_ == "acomp" and token.lower_.endswith("ed"):
+            pos, lemma = "v", _participle_verb(token.lower_, lexicon)  # "X is committed to"
         if pos is None or token.ent_type_ in ("DATE", "TIME", "PERSON"):
             continue  # "2 March" is no march, "Mark Esper" no mark
-        for entry in lexicon.candidates(token.lemma_, pos):
+        for entry in lexicon.candidates(lemma, pos):
             if entry.bare and any(c.dep_ in ("dobj", "dative") for c in token.children):
                 continue
             if entry.directive and not _directive(token):
@@ -84,7 +87,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
-            for clause in (c for c in f.token.children if c.dep_ in deps):
+            clauses = [c for c in f.token.children if c.dep_ in deps] + _to_clauses(f.token)
+            for clause in clauses:
                 consumed |= {t.i for t in clause.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
@@ -96,6 +100,21 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             and not (f.nominal and _background(f.token))]
     heads = {f.token.i for f in kept}
     return [f for f in kept if not _subordinate(f.token, heads)]
+
+
+def _to_clauses(verb: Token) -> list[Token]:
+    """"committed to sending troops": the sending is what was committed to."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+
+
+def _participle_verb(word: str, lexicon: Lexicon) -> str:
+    """The verb of a participle the tagger took for an adjective: "committed" → "commit",
+    "opposed" → "oppose" (the first of the usual spellings the lexicon knows)."""
+    for stem in (word[:-1], word[:-2], word[:-3]):
+        if lexicon.candidates(stem, "v"):
+            return stem
+    return word
 
 
 def _subordinate(token: Token, triggers: set[int]) -> bool:
