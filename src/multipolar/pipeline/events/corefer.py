@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from ...knowledge import ActorBase
 from ...knowledge.lexicon import event_nouns
 from ...model import Actor, Document, Event, EventDate, Evidence
+from .actor_index import PLACE_PREPS
 from .candidates import Candidate
 from .roles import SYMMETRIC, RoleFinder
 from .status import CLAIM_NOUNS, certainty
@@ -43,7 +44,6 @@ FUTURE = {"will", "would", "'ll", "shall"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim"}  # a toll, whatever caused it
 FORCE_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
-PLACE_PREPS = {"in", "near", "at", "outside", "across"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 

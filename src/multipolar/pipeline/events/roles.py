@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...knowledge.lexicon import Trigger, event_nouns
-from .actor_index import PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
+from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
+                          ActorIndex)
 from .triggers import purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
@@ -124,7 +125,8 @@ class RoleFinder:
         if head.lemma_ in RULERS and found and all(self.index.kind_of(a) == "person" for a in found):
             # "the junta led by General X" is still the junta, when the text named it before
             found = self.definites.get(NOUN_CLASSES.get(head.lemma_, head.lemma_), found)
-        if not found:  # "its defence ministry": the owner named by a pronoun
+        if not found and head.lemma_ not in RELATIONAL:  # "its defence ministry": the owner named by a
+            # pronoun ("its neighbour", by contrast, is someone else)
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
             found = self.resolve_pronoun(owners[0]) if owners else []
         if not found:  # "Mali and Burkina Faso, whose military governments …": the antecedent's

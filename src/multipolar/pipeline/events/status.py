@@ -21,6 +21,7 @@ REPORTING_VERBS = {"report", "claim", "allege", "suggest", "write", "publish", "
                    "assert", "contend", "leak", "cite"}
 SAYING_VERBS = {"say", "tell", "announce", "state", "add", "note", "declare", "confirm"}
 REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+ACCUSING_VERBS = {"accuse", "charge", "blame"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "charge", "accusation", "account", "memo",
                "leak", "rumour", "rumor", "assertion", "story"}
 
@@ -122,7 +123,8 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
             return "reported", up.text, _claimants(up)
         if up.lemma_ in CLAIM_NOUNS and up.pos_ == "NOUN":
             return "reported", up.text, [c for c in up.children if c.dep_ == "poss"]
-        if up.lemma_ == "accuse":  # "accused X of sheltering": the sheltering is a claim
+        if up.lemma_ in ACCUSING_VERBS and up.pos_ == "VERB":
+            # "accused X of sheltering", "charged that X had attacked": the deed is a claim
             return "reported", up.text, _claimants(up)
         if up.lemma_ in SAYING_VERBS and up.pos_ == "VERB" and chain[chain.index(up) - 1].dep_ in ("ccomp", "parataxis"):
             return "said", up.text, _claimants(up)

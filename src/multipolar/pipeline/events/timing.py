@@ -16,12 +16,12 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import event_nouns
 from ...model import EventDate
 from .candidates import Candidate
-from .status import CLAIM_NOUNS, REPORTING_VERBS
+from .status import ACCUSING_VERBS, CLAIM_NOUNS, REPORTING_VERBS
 from .when import OFFSET, Timeline, _clean
 
 # What is dated above a report or claim is the report; "X said on Tuesday it had …" keeps
 # its date for the event, as speakers mostly report their own deeds.
-_BARRIER_VERBS = REPORTING_VERBS | {"deny", "accuse", "dismiss"}
+_BARRIER_VERBS = REPORTING_VERBS | ACCUSING_VERBS | {"deny", "dismiss"}
 _DIRECTIONS = {"after", "before", "since"}
 FUTURE_CUES = {"will", "would", "'ll", "shall", "plan", "plans", "planned", "expected", "due", "set",
                "scheduled", "intends", "aims"}
