@@ -39,6 +39,7 @@ TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan
               "memorandum", "draft", "pact", "law", "bill", "constitution"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
@@ -382,6 +383,10 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             # cooperation ("X will give Y a grant"), THREATEN for conflict ("X will withdraw")
             draft.type = "AGREE" if draft.type in COOPERATIVE else "THREATEN"
             draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
+        if draft.type == "AGREE" and not first.nominal and first.token.lemma_ in ACCEPTING and \
+                any(c.dep_ == "neg" for c in first.token.children):
+            # "X will not accept the quotas": the refusal is itself an act (PLOVER REJECT)
+            draft.type, draft.status, draft.status_cue = "REJECT", "asserted", f"refusal ({draft.status_cue})"
         relation = first.relation if draft.status == "asserted" else None
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,

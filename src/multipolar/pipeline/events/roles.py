@@ -407,6 +407,9 @@ class RoleFinder:
                     roles.sources += [a for p in pobjs for a in self.actors(p)]
                 elif child.lower_ in entry.target_preps or child.lower_ == "between":
                     roles.targets += [a for p in pobjs for a in self.actors(p)]
+                    # "an attack on the base by X": the parser hangs the "by" on the base
+                    roles.sources += [a for p in pobjs for by in p.children if by.dep_ == "prep" and by.lower_ == "by"
+                                      for g in by.children if g.dep_ == "pobj" for a in self.actors(g)]
             elif child.dep_ == "acl":
                 agent, _ = self.subject_heads(child)
                 roles.sources += [a for h in agent for a in self.actors(h)]

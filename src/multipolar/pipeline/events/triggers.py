@@ -20,6 +20,9 @@ GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
+MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", "load", "convoy",
+                 "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred"}
+CLAUSE_PREPS = {"to", "against", "from", "of"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
@@ -58,6 +61,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
                 continue  # "signed the bill into law": no agreement between parties
             needed = _needed(token, entry)
+            state = _resultative(token) if pos == "v" and entry.type != "ASSAULT" else None
+            if state is not None and (needed is None or state.i != needed.i):
+                continue  # "the blast left ten soldiers dead": no one left anywhere
             if entry.needs is None or needed is not None:
                 found.append(Found(token, entry, needed))
                 if needed is not None:
@@ -103,9 +109,15 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
 
 
 def _to_clauses(verb: Token) -> list[Token]:
-    """"committed to sending troops": the sending is what was committed to."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+    """"committed to sending troops", "warned X against attacking", "urged X to refrain from
+    firing": the deed is what is committed to, warned of or asked for, not a deed done."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS
             for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+
+
+def _resultative(verb: Token) -> Token | None:
+    """"left X dead", "rendered them homeless": the state a verb tells was brought about."""
+    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
 
 
 def _participle_verb(word: str, lexicon: Lexicon) -> str:
@@ -156,9 +168,20 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
         for grandchild in child.children:
             if grandchild.lemma_.lower() == want:
                 return grandchild
+            if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass") \
+                    and _measure(child):
+                # "sent 50 tonnes of aid", "a shipment of weapons": the measured thing
+                measured = [g for g in grandchild.children if g.dep_ == "pobj" and g.lemma_.lower() == want]
+                if measured:
+                    return measured[0]
     if token.head.lemma_.lower() == want and token.head.i != token.i:
         return token.head
     return None
+
+
+def _measure(noun: Token) -> bool:
+    """"50 tonnes", "a shipment", "millions": a noun that measures what follows its "of"."""
+    return noun.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _signed(verb: Token) -> str | None:

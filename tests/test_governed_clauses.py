@@ -1,0 +1,22 @@
+"""Deeds that are only warned against, committed to or brought about as a state are not
+reported as done."""
+
+from __future__ import annotations
+
+from .events_helper import events_of
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in events_of(text, "2024-02-01")]
+
+
+def test_a_deed_warned_against_is_no_deed() -> None:
+    assert _types("Serbia warned Kosovo against deploying police in the north.") == ["THREATEN"]
+
+
+def test_a_deed_asked_to_be_refrained_from_is_no_deed() -> None:
+    assert "ASSAULT" not in _types("The UN urged Ethiopia to refrain from shelling Tigrayan towns.")
+
+
+def test_a_state_brought_about_is_no_departure() -> None:
+    assert "RETREAT" not in _types("An ambush by al-Shabaab left eight Kenyan soldiers dead.")
