@@ -45,3 +45,11 @@ def test_an_attacker_named_in_the_sentence_is_the_doer() -> None:
 def test_an_attacker_named_just_before_is_not_repeated() -> None:
     text = "Gunmen raided a police station in northern Burkina Faso on Monday. Six officers were killed."
     assert all(not s.endswith("unidentified-attackers") for s, _ in _assaults(text))
+
+
+def test_a_named_doer_the_actor_stage_cannot_resolve_is_not_unknown() -> None:
+    assert _assaults("Government troops shelled Congolese villages near Goma.") == []
+
+
+def test_state_forces_with_no_owner_belong_to_the_state_where_they_act() -> None:
+    assert _assaults("Security forces fired on students in Dhaka.") == [("BGD", None)]

@@ -19,7 +19,6 @@ from spacy.tokens import Span, Token
 from ...knowledge import ActorBase
 from ...knowledge.lexicon import event_nouns
 from ...model import Actor, Document, Event, EventDate, Evidence
-from .actor_index import PLACE_PREPS
 from .candidates import Candidate
 from .roles import SYMMETRIC, RoleFinder
 from .status import CLAIM_NOUNS, certainty
@@ -43,6 +42,8 @@ ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
+UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device",
+                 "bomber", "attacker", "assailant", "gunman", "gunmen", "sniper", "drone"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim"}  # a toll, whatever caused it
 FORCE_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
@@ -140,9 +141,9 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
                 told.target = draft.target  # "soldiers were killed when militants attacked"
                 told.absorb(draft)
             continue
-        if not _violent(draft.first):
-            continue  # "killed in floods", "when their jet crashed": no attack at all
-        country = _place_country(draft.first.sent, finder, base)
+        if not _violent(draft.first) or _unresolved_doer(draft.first):
+            continue  # "killed in floods": no attack; "government troops shelled …": a doer named
+        country = finder.place_country(draft.first.sent)
         actor_id = f"{country or 'group'}:unidentified-attackers"
         where = f" in {base.actor(country).name}" if country else ""
         doc.actors.setdefault(actor_id, Actor(id=actor_id, name=f"unidentified attackers{where}", kind="group",
@@ -154,25 +155,22 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
                 draft.add(cand)
 
 
+def _unresolved_doer(cand: Candidate) -> bool:
+    """A subject that names a doer the actor stage could not resolve ("government troops"),
+    as opposed to the means of an attack ("a roadside bomb killed …") or no one at all."""
+    subjects = [c for c in cand.token.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() not in UNKNOWN_DOERS and event_nouns().get(s.lemma_.lower()) != "ASSAULT"
+               for s in subjects)
+
+
 def _violent(cand: Candidate) -> bool:
-    """A deed of violence, not a death toll: "shot", "shelled", or "killed" with an attack
-    named in its sentence ("killed in a bombing", "a grenade attack wounded …")."""
+    """A deed of violence, not a death toll: "shot", "shelled", or "killed" with an attack or
+    its means named in its sentence ("killed in a bombing", "a car bomb killed …")."""
     if cand.token.lemma_.lower() not in CASUALTY_VERBS:
         return True
     nouns = event_nouns()
-    return any(nouns.get(t.lemma_.lower()) == "ASSAULT" for t in cand.sent if t.pos_ == "NOUN")
-
-
-def _place_country(sent: Span, finder: RoleFinder, base: ActorBase) -> str | None:
-    """The state of the first place the sentence puts something in ("in central Baghdad")."""
-    for tok in sent:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
-            continue
-        actor = finder.index.actor_at(tok)
-        country = base.country_of(actor) if actor else None
-        if country:
-            return country
-    return None
+    return any(nouns.get(t.lemma_.lower()) == "ASSAULT" or t.lemma_.lower() in UNKNOWN_DOERS
+               for t in cand.sent if t.pos_ == "NOUN")
 
 
 class Lookup:

@@ -47,6 +47,8 @@ RULERS = {"government", "regime", "authority", "administration", "ruler", "leade
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
            "praise", "dismiss", "accuse", "investigate", "report", "deplore", "decry", "mourn", "investigate"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
+# nouns for a state's forces: with no owner named, the state where they act
+STATE_AGENTS = {"troop", "force", "army", "military", "police", "policeman", "soldier", "authority"}
 # verbs whose passive tells a stance of the subject, not a deed done to it
 STATIVE_PASSIVES = {"commit", "oppose", "determine", "dedicate", "devote", "resolve"}
 _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
@@ -91,6 +93,16 @@ class RoleFinder:
 
     # -- shared helpers -------------------------------------------------------------------
 
+    def place_country(self, sent: Span) -> str | None:
+        """The state of the first place the sentence puts something in ("in central Baghdad")."""
+        for tok in sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+                actor = self.index.actor_at(tok)
+                country = self.index.base.country_of(actor) if actor else None
+                if country:
+                    return country
+        return None
+
     def note_definites(self, sent: Span) -> None:
         """Read the sentence's "the junta in Niamey"-style phrases, so that a later bare
         "the junta" knows whom it names."""
@@ -122,6 +134,12 @@ class RoleFinder:
                 self.definites[NOUN_CLASSES.get(head.lemma_, head.lemma_)] = ruling
                 return ruling
         found = self.index.phrase_actors(head, places)
+        if head.lemma_.lower() in STATE_AGENTS and all(a.startswith("group:") for a in found) and \
+                not any(c.dep_ in ("det", "poss") for c in head.children):
+            # "Police detained 30 protesters in Minsk", "Government troops … in eastern Congo":
+            # the forces of the state where it happened (CAMEO codes them so)
+            country = self.place_country(head.sent)
+            found = [country] if country else found
         if head.lemma_ in RULERS and found and all(self.index.kind_of(a) == "person" for a in found):
             # "the junta led by General X" is still the junta, when the text named it before
             found = self.definites.get(NOUN_CLASSES.get(head.lemma_, head.lemma_), found)
