@@ -52,4 +52,4 @@ def test_a_named_doer_the_actor_stage_cannot_resolve_is_not_unknown() -> None:
 
 
 def test_state_forces_with_no_owner_belong_to_the_state_where_they_act() -> None:
-    assert _assaults("Security forces fired on students in Dhaka.") == [("BGD", None)]
+    assert _assaults("Security forces fired on students in Dhaka.") == [("BGD", "BGD:students")]

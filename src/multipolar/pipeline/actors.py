@@ -57,6 +57,7 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
     doc.mentions.sort(key=lambda m: m.start)
     _countries_of_new_people(doc, parsed, base)
     _sector_groups(doc, parsed, base)
+    _placed_groups(doc, parsed, base)
     _generic_doers(doc, parsed)
     return doc
 
@@ -123,6 +124,28 @@ def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
                                               origin="document"))
         mention.actor_id, mention.method = actor_id, "sector"
         mention.end, mention.text = head.idx + len(head.text), parsed.text[mention.start: head.idx + len(head.text)]
+
+
+def _placed_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
+    """"Rebels in eastern Congo", "refugees from Sudan": a group of the country the phrase
+    places them in, not the state (the place keeps its own mention)."""
+    terms = {t for t in sector_terms() if " " not in t}
+    covered = {m.start for m in doc.mentions}
+    for mention in list(doc.mentions):
+        country = base.country_of(mention.actor_id) if mention.actor_id in base else None
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if country is None or span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "from"):
+            continue
+        group = span.root.head.head
+        if group.pos_ != "NOUN" or group.lower_ not in terms or group.idx in covered or \
+                any(c.dep_ in ("poss", "amod") and c.ent_type_ for c in group.children):
+            continue  # "Iranian refugees in Iraq" are Iran's
+        actor_id = f"{country}:{group.lower_.replace(' ', '-')}"
+        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=f"{base.actor(country).name} {group.lower_}",
+                                              kind="group", country=country, origin="document"))
+        _mention(doc, parsed[group.i: group.i + 1], actor_id, "sector")
+        covered.add(group.idx)
+    doc.mentions.sort(key=lambda m: m.start)
 
 
 @lru_cache(maxsize=1)

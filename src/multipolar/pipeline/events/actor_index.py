@@ -81,6 +81,9 @@ class ActorIndex:
     def phrase_actor(self, head: Token, max_cost: int = 6, places: bool = True) -> str | None:
         """The actor a noun phrase names, searching modifiers before prepositional phrases;
         with `places` false, not through "in/at/near X" (where something happened)."""
+        own = self.by_token.get(head.i)
+        if own is not None and own.method == "sector" and head.i not in self.excluded:
+            return own.actor_id  # "Iranian refugees in Iraq" are the refugees, wherever they are
         best: tuple[int, int, int, str] | None = None
         for token, cost in self._walk(head, places):
             if cost > max_cost:
