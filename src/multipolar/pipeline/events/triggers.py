@@ -21,7 +21,8 @@ BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
 MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", "load", "convoy",
-                 "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred"}
+                 "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred",
+                 "part", "share", "portion", "half", "most", "bulk"}
 CLAUSE_PREPS = {"to", "against", "from", "of"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
