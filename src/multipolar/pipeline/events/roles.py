@@ -471,6 +471,8 @@ class RoleFinder:
             if not roles.targets:
                 roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
             return
+        if via == "pobj:on" and entry.needs == "on":
+            via = "dobj"  # a state one is "on": "troops remained on alert"
         if verb.pos_ not in ("VERB", "AUX") or via not in ("dobj", "pobj:as", "pobj:to", "pobj:of", "oprd",
                                                             "nsubjpass", "nsubj", "pobj:for"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"

@@ -20,9 +20,11 @@ GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
+# nouns that measure or gather what follows their "of": "50 tonnes of aid", "a team of inspectors"
 MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", "load", "convoy",
                  "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred",
-                 "part", "share", "portion", "half", "most", "bulk"}
+                 "part", "share", "portion", "half", "most", "bulk", "mission", "team", "group",
+                 "delegation", "contingent", "unit", "number", "dozen"}
 CLAUSE_PREPS = {"to", "against", "from", "of"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
@@ -177,6 +179,8 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
                     return measured[0]
     if token.head.lemma_.lower() == want and token.head.i != token.i:
         return token.head
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() == want:
+        return token.head.head  # "went on strike": the verb above the preposition
     return None
 
 
