@@ -41,6 +41,7 @@ SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
+PLANNED = {"scheduled", "due", "set", "plan", "planned", "plans", "expected", "expect", "intends", "intend"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device",
                  "bomber", "attacker", "assailant", "gunman", "gunmen", "sniper", "drone"}
@@ -381,6 +382,11 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             # cooperation ("X will give Y a grant"), THREATEN for conflict ("X will withdraw")
             draft.type = "AGREE" if draft.type in COOPERATIVE else "THREATEN"
             draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
+        if draft.type == "CONSULT" and draft.status == "hypothetical" and \
+                (draft.status_cue or "").lower() in FUTURE | PLANNED:
+            # "X will visit Y in June", "talks are scheduled for May": PLOVER codes a future
+            # meeting as the agreement to meet
+            draft.type, draft.status, draft.status_cue = "AGREE", "asserted", f"planned meeting ({draft.status_cue})"
         if draft.type == "AGREE" and not first.nominal and first.token.lemma_ in ACCEPTING and \
                 any(c.dep_ == "neg" for c in first.token.children):
             # "X will not accept the quotas": the refusal is itself an act (PLOVER REJECT)

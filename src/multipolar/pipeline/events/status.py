@@ -11,7 +11,7 @@ MODALS = {"may", "might", "could", "would", "should", "will", "shall", "'ll", "m
 # Verbs and adjectives that make what they govern planned, possible or conditional.
 HYPOTHETICAL_GOVERNORS = {"plan", "intend", "expect", "aim", "hope", "want", "consider", "propose",
                           "prepare", "seek", "offer", "threaten", "likely", "possible", "ready",
-                          "willing", "mean", "set", "scheduled", "poised", "due", "readiness",
+                          "willing", "mean", "set", "scheduled", "schedule", "poised", "due", "readiness",
                           "demand", "insist", "urge", "ask", "call", "request", "push", "press"}
 CONDITIONAL_MARKS = {"if", "unless", "once", "provided", "whether"}
 NEGATING_GOVERNORS = {"yet": "yet to", "short": "stopped short of", "refrain": "refrained from",
