@@ -38,6 +38,8 @@ TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan
               "memorandum", "draft", "pact", "law", "bill", "constitution"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
+ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups"}
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
@@ -391,6 +393,8 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
                 any(c.dep_ == "neg" for c in first.token.children):
             # "X will not accept the quotas": the refusal is itself an act (PLOVER REJECT)
             draft.type, draft.status, draft.status_cue = "REJECT", "asserted", f"refusal ({draft.status_cue})"
+        if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and _armed(draft.source, actors):
+            draft.type = "ASSAULT"  # militants storming a hotel attack it; protesters storming one protest
         relation = first.relation if draft.status == "asserted" else None
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
@@ -400,6 +404,11 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
+
+
+def _armed(actor_id: str, actors: Lookup) -> bool:
+    """An armed group, or a group named by a fighting role ("MLI:rebels", "group:gunmen")."""
+    return actors.kind(actor_id) == "armed_group" or actor_id.rsplit(":", 1)[-1] in ARMED_ROLES
 
 
 def _country_pair(d: Draft, country: Callable[[str], str | None]) -> frozenset[str] | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
                           ActorIndex)
-from .triggers import purpose
+from .triggers import measure, purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -460,6 +460,8 @@ class RoleFinder:
     def _from_governor(self, noun: Token, roles: Roles, entry: Trigger) -> None:
         """A noun without its own actor takes the subject of the verb that governs it:
         "Russia maintained a relationship with", "described the Taliban as allies"."""
+        while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and measure(noun.head.head):
+            noun = noun.head.head  # "announced 50 million euros in aid": the sum is what was announced
         verb, via = noun.head, noun.dep_
         if via == "pobj" and verb.dep_ == "prep":
             via, verb = "pobj:" + verb.lower_, verb.head

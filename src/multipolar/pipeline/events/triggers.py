@@ -24,7 +24,7 @@ DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "ame
 MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", "load", "convoy",
                  "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred",
                  "part", "share", "portion", "half", "most", "bulk", "mission", "team", "group",
-                 "delegation", "contingent", "unit", "number", "dozen"}
+                 "delegation", "contingent", "unit", "number", "dozen", "state"}
 CLAUSE_PREPS = {"to", "against", "from", "of"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
@@ -172,7 +172,7 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
             if grandchild.lemma_.lower() == want:
                 return grandchild
             if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass") \
-                    and _measure(child):
+                    and measure(child):
                 # "sent 50 tonnes of aid", "a shipment of weapons": the measured thing
                 measured = [g for g in grandchild.children if g.dep_ == "pobj" and g.lemma_.lower() == want]
                 if measured:
@@ -184,9 +184,9 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     return None
 
 
-def _measure(noun: Token) -> bool:
+def measure(noun: Token) -> bool:
     """"50 tonnes", "a shipment", "millions": a noun that measures what follows its "of"."""
-    return noun.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in noun.children)
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in noun.children))
 
 
 def _signed(verb: Token) -> str | None:
