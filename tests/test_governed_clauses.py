@@ -20,3 +20,7 @@ def test_a_deed_asked_to_be_refrained_from_is_no_deed() -> None:
 
 def test_a_state_brought_about_is_no_departure() -> None:
     assert "RETREAT" not in _types("An ambush by al-Shabaab left eight Kenyan soldiers dead.")
+
+
+def test_a_measured_object_is_the_verbs_own() -> None:
+    assert _types("Qatar will provide 20,000 tonnes of food aid to Gaza, Qatari officials said.") == ["AGREE"]

@@ -82,7 +82,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                                      (verb.entry.lemma in ASSENT and f.token.head.lower_ != "for")):
                 consumed.add(f.token.i)
             continue
-        verb = verbs.get(f.token.head.i) if f.nominal and f.token.dep_ == "dobj" else None
+        obj = f.token
+        if obj.dep_ == "pobj" and obj.head.lower_ in ("of", "in") and measure(obj.head.head):
+            obj = obj.head.head  # "provide 25,000 tons of food aid": the aid is what is provided
+        verb = verbs.get(obj.head.i) if f.nominal and obj.dep_ == "dobj" else None
         if verb is None:
             continue
         # "signed a ceasefire", "ordered the expulsion": a generic verb yields to its object;
