@@ -217,7 +217,9 @@ class RoleFinder:
             return self.subject_heads(head, depth + 1)[0]
         if dep == "pcomp":
             owner = head.head
-            accused = [c for c in owner.children if c.dep_ in ("dobj", "dative")]
+            # "X has been accused by Y of backing …": the passive subject is the accused
+            accused = [c for c in owner.children if c.dep_ in ("dobj", "dative")] or \
+                [c for c in owner.children if c.dep_ == "nsubjpass" and head.lower_ == "of"]
             if owner.pos_ == "VERB" and head.lower_ in ("of", "for", "with") and accused:
                 return accused  # "accused Pakistan of sheltering": Pakistan shelters
             if owner.pos_ in ("VERB", "AUX"):
@@ -479,6 +481,7 @@ class RoleFinder:
                                                             "nsubjpass", "nsubj", "pobj:for"):
             return  # "nsubjpass": "sanctions were imposed on X by Y"
         heads, passive = self.subject_heads(verb)
+        heads = [h for h in heads if h.lemma_ not in EVENT_NOUNS]  # "the arrest drew protests": not the arrest's
         if not [a for h in heads for a in self.actors(h)] and verb.dep_ == "ccomp" and \
                 verb.head.pos_ == "VERB" and verb.head.lemma_ not in _DENYING:
             # "Beijing stressed that the ceremony did not amount to recognition"

@@ -132,7 +132,9 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
 
 
 def _claimants(verb: Token) -> list[Token]:
-    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "X was accused by Y", "it was reported by Z": the agent makes the claim
+    heads = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or \
+        [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for head in list(heads):  # "A and B, in collaboration with C, reported"
         for prep in (c for c in head.children if c.dep_ == "prep"):
             heads += [g for g in prep.children if g.dep_ == "pobj"]
