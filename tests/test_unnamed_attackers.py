@@ -53,3 +53,9 @@ def test_a_named_doer_the_actor_stage_cannot_resolve_is_not_unknown() -> None:
 
 def test_state_forces_with_no_owner_belong_to_the_state_where_they_act() -> None:
     assert _assaults("Security forces fired on students in Dhaka.") == [("BGD", "BGD:students")]
+
+
+def test_a_verb_left_without_subject_by_the_parser_gets_no_unknown_attacker() -> None:
+    # the small model cuts "Djibouti" off as a sentence of its own after a dateline
+    text = "By Wire Desk, 7 January 2021\n\nDjibouti attacked border posts of Kuwait on 2 January 2021."
+    assert all(not s.endswith("unidentified-attackers") for s, _ in _assaults(text))

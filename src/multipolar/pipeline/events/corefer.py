@@ -159,11 +159,16 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
 
 
 def _unresolved_doer(cand: Candidate) -> bool:
-    """A subject that names a doer the actor stage could not resolve ("government troops"),
-    as opposed to the means of an attack ("a roadside bomb killed …") or no one at all."""
-    subjects = [c for c in cand.token.children if c.dep_ == "nsubj"]
-    return any(s.lemma_.lower() not in UNKNOWN_DOERS and event_nouns().get(s.lemma_.lower()) != "ASSAULT"
-               for s in subjects)
+    """Whether the text leaves the doer open: a passive with no agent ("were killed in …") or
+    an attack's means as subject ("a roadside bomb killed …"). A doer the actor stage could
+    not resolve ("government troops shelled …"), or no subject at all (a parse gone wrong),
+    is not an unknown attacker."""
+    kids = list(cand.token.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        return False
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    return not subjects or any(s.lemma_.lower() not in UNKNOWN_DOERS and
+                               event_nouns().get(s.lemma_.lower()) != "ASSAULT" for s in subjects)
 
 
 def _violent(cand: Candidate) -> bool:
