@@ -31,6 +31,7 @@ DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
 NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
+VERBAL_CONFLICT = {"REJECT", "ACCUSE"}  # "X said it would veto …" is the rejection itself
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 # texts that bind or describe several parties: what "the deal says that X will …" is no pledge of
 # X's own (a statement, by contrast, speaks for its issuer: "X will …, a statement by X said")
@@ -387,7 +388,8 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         if _stated_intent(draft) or _willing(draft):
             # PLOVER codes an actor's own announced future deed as its intent: AGREE for
             # cooperation ("X will give Y a grant"), THREATEN for conflict ("X will withdraw")
-            draft.type = "AGREE" if draft.type in COOPERATIVE else "THREATEN"
+            draft.type = "AGREE" if draft.type in COOPERATIVE else draft.type if draft.type in VERBAL_CONFLICT \
+                else "THREATEN"
             draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
         if draft.type == "CONSULT" and draft.status == "hypothetical" and \
                 (draft.status_cue or "").lower() in FUTURE | PLANNED:
