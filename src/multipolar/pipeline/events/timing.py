@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import event_nouns
 from ...model import EventDate
 from .candidates import Candidate
-from .status import ACCUSING_VERBS, CLAIM_NOUNS, REPORTING_VERBS
+from .status import ACCUSING_VERBS, CLAIM_NOUNS, REPORTING_VERBS, SAYING_VERBS
 from .when import OFFSET, Timeline, _clean
 
 # What is dated above a report or claim is the report; "X said on Tuesday it had …" keeps
@@ -49,8 +49,9 @@ def date_sentence(sent: Span, candidates: list[Candidate], timeline: Timeline, n
     for phrase in plain:
         owners = [c for c in candidates if c.token.i not in in_offset
                   and _distance(c.token, _host(phrase), triggers) is not None]
-        future = any(c.certainty.status == "hypothetical" and (c.certainty.cue or "").lower() in FUTURE_CUES
-                     for c in owners)  # "will meet in March": the coming March
+        # "will meet in March": the coming March; but "said on Monday it would …" dates the saying
+        future = _saying_host(phrase).lemma_ not in SAYING_VERBS and any(
+            c.certainty.status == "hypothetical" and (c.certainty.cue or "").lower() in FUTURE_CUES for c in owners)
         found = timeline.resolve(phrase.text, future=future)
         if found == "unparsed":
             notes.append(f"unparsed date phrase {phrase.text!r} in sentence {sent.text[:60]!r}")
@@ -110,6 +111,17 @@ def _host(phrase: Phrase) -> Token:
         if tok.pos_ in ("VERB", "AUX") or tok.lemma_ in _EVENT_NOUNS:
             return tok
     return tok
+
+
+def _saying_host(phrase: Phrase) -> Token:
+    """The phrase's host, but a saying verb when the phrase stands before the subject of the
+    clause it reports: in "said on Monday it would veto", Monday is when it was said."""
+    host = _host(phrase)
+    subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if host.dep_ == "ccomp" and host.head.lemma_ in SAYING_VERBS and subjects and \
+            host.head.i < phrase.root.i < subjects[0].i:
+        return host.head
+    return host
 
 
 _EVENT_NOUNS = event_nouns()
