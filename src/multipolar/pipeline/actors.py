@@ -81,7 +81,7 @@ def _own_phrase(tok):  # type: ignore[no-untyped-def]
 def _generic_doers(doc: Document, parsed: Doc) -> None:
     lexicon = load_lexicon()
     covered = {i for m in doc.mentions for i in range(m.start, m.end)}
-    words = GENERIC_DOERS | {t for t in sector_terms() if " " not in t}
+    words = GENERIC_DOERS | set(_single_word_terms())
     for tok in parsed:
         if tok.pos_ != "NOUN" or tok.lower_ not in words or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
             continue
@@ -92,8 +92,7 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
         if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in tok.children):
             continue  # "the rebels", "their supporters": someone named before
-        actor_id = f"group:{tok.lower_}"
-        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=tok.lower_, kind="group", origin="document"))
+        actor_id = group_actor(doc, None, tok.lower_, tok.lower_)
         _mention(doc, parsed[tok.i: tok.i + 1], actor_id, "generic")
     doc.mentions.sort(key=lambda m: m.start)
 
@@ -117,11 +116,7 @@ def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
         term = next((t for t in terms if re.search(rf"\b{re.escape(t)}\b", words)), None)
         if term is None:
             continue
-        iso3 = mention.actor_id
-        name = f"{clean_name(span.text)} {term}"
-        actor_id = f"{iso3}:{term.replace(' ', '-')}"
-        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="group", country=iso3,
-                                              origin="document"))
+        actor_id = group_actor(doc, mention.actor_id, term, f"{clean_name(span.text)} {term}")
         mention.actor_id, mention.method = actor_id, "sector"
         mention.end, mention.text = head.idx + len(head.text), parsed.text[mention.start: head.idx + len(head.text)]
 
@@ -129,7 +124,7 @@ def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
 def _placed_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
     """"Rebels in eastern Congo", "refugees from Sudan": a group of the country the phrase
     places them in, not the state (the place keeps its own mention)."""
-    terms = {t for t in sector_terms() if " " not in t}
+    terms = set(_single_word_terms())
     covered = {m.start for m in doc.mentions}
     for mention in list(doc.mentions):
         country = base.country_of(mention.actor_id) if mention.actor_id in base else None
@@ -140,12 +135,22 @@ def _placed_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
         if group.pos_ != "NOUN" or group.lower_ not in terms or group.idx in covered or \
                 any(c.dep_ in ("poss", "amod") and c.ent_type_ for c in group.children):
             continue  # "Iranian refugees in Iraq" are Iran's
-        actor_id = f"{country}:{group.lower_.replace(' ', '-')}"
-        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=f"{base.actor(country).name} {group.lower_}",
-                                              kind="group", country=country, origin="document"))
+        actor_id = group_actor(doc, country, group.lower_, f"{base.actor(country).name} {group.lower_}")
         _mention(doc, parsed[group.i: group.i + 1], actor_id, "sector")
         covered.add(group.idx)
     doc.mentions.sort(key=lambda m: m.start)
+
+
+def group_actor(doc: Document, country: str | None, role: str, name: str) -> str:
+    """The id of a group named by its role, of a country ("KEN:students") or of none
+    ("group:gunmen"), made a document actor the first time it is met."""
+    actor_id = f"{country or 'group'}:{role.replace(' ', '-')}"
+    doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="group", country=country, origin="document"))
+    return actor_id
+
+
+def _single_word_terms() -> list[str]:
+    return [t for t in sector_terms() if " " not in t]
 
 
 @lru_cache(maxsize=1)

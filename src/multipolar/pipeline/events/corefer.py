@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from ...knowledge import ActorBase
 from ...knowledge.lexicon import event_nouns
-from ...model import Actor, Document, Event, EventDate, Evidence
+from ...model import Document, Event, EventDate, Evidence
+from ..actors import group_actor
 from .candidates import Candidate
 from .roles import SYMMETRIC, RoleFinder
 from .status import CLAIM_NOUNS, certainty
@@ -148,11 +149,8 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
         if not _violent(draft.first) or _unresolved_doer(draft.first):
             continue  # "killed in floods": no attack; "government troops shelled …": a doer named
         country = finder.place_country(draft.first.sent)
-        actor_id = f"{country or 'group'}:unidentified-attackers"
         where = f" in {base.actor(country).name}" if country else ""
-        doc.actors.setdefault(actor_id, Actor(id=actor_id, name=f"unidentified attackers{where}", kind="group",
-                                              country=country, origin="document"))
-        draft.source = actor_id
+        draft.source = group_actor(doc, country, "unidentified attackers", f"unidentified attackers{where}")
         for cand in cands:  # "a rocket attack on Thursday wounded …": the attack is this deed
             if cand.sentence == draft.first.sentence and cand.nominal and cand.type == "ASSAULT" \
                     and not cand.has_actors:
