@@ -21,7 +21,7 @@ from ...knowledge.lexicon import event_nouns
 from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
-from .roles import SYMMETRIC, RoleFinder
+from .roles import SYMMETRIC, RoleFinder, conditional
 from .status import CLAIM_NOUNS, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -146,7 +146,7 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
                 told.target = draft.target  # "soldiers were killed when militants attacked"
                 told.absorb(draft)
             continue
-        if not _violent(draft.first) or _unresolved_doer(draft.first):
+        if not _violent(draft.first) or not _doer_left_open(draft.first):
             continue  # "killed in floods": no attack; "government troops shelled …": a doer named
         country = finder.place_country(draft.first.sent)
         where = f" in {base.actor(country).name}" if country else ""
@@ -157,17 +157,16 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
                 draft.add(cand)
 
 
-def _unresolved_doer(cand: Candidate) -> bool:
+def _doer_left_open(cand: Candidate) -> bool:
     """Whether the text leaves the doer open: a passive with no agent ("were killed in …") or
     an attack's means as subject ("a roadside bomb killed …"). A doer the actor stage could
     not resolve ("government troops shelled …"), or no subject at all (a parse gone wrong),
     is not an unknown attacker."""
     kids = list(cand.token.children)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
-        return False
+        return True
     subjects = [c for c in kids if c.dep_ == "nsubj"]
-    return not subjects or any(s.lemma_.lower() not in UNKNOWN_DOERS and
-                               event_nouns().get(s.lemma_.lower()) != "ASSAULT" for s in subjects)
+    return bool(subjects) and all(_attack_word(s) for s in subjects)
 
 
 def _violent(cand: Candidate) -> bool:
@@ -175,9 +174,13 @@ def _violent(cand: Candidate) -> bool:
     its means named in its sentence ("killed in a bombing", "a car bomb killed …")."""
     if cand.token.lemma_.lower() not in CASUALTY_VERBS:
         return True
-    nouns = event_nouns()
-    return any(nouns.get(t.lemma_.lower()) == "ASSAULT" or t.lemma_.lower() in UNKNOWN_DOERS
-               for t in cand.sent if t.pos_ == "NOUN")
+    return any(_attack_word(t) for t in cand.sent if t.pos_ == "NOUN")
+
+
+def _attack_word(token: Token) -> bool:
+    """An attack ("bombing", "raid") or its means or unnamed doer ("bomb", "gunman")."""
+    lemma = token.lemma_.lower()
+    return lemma in UNKNOWN_DOERS or event_nouns().get(lemma) == "ASSAULT"
 
 
 class Lookup:
@@ -383,23 +386,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         if actors.kind(draft.source) == "media" and draft.type not in MEDIA_TYPES:
             continue
         first = draft.first
-        if _stated_intent(draft) or _willing(draft):
-            # PLOVER codes an actor's own announced future deed as its intent: AGREE for
-            # cooperation ("X will give Y a grant"), THREATEN for conflict ("X will withdraw")
-            draft.type = "AGREE" if draft.type in COOPERATIVE else draft.type if draft.type in VERBAL_CONFLICT \
-                else "THREATEN"
-            draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
-        if draft.type == "CONSULT" and draft.status == "hypothetical" and \
-                (draft.status_cue or "").lower() in FUTURE | PLANNED:
-            # "X will visit Y in June", "talks are scheduled for May": PLOVER codes a future
-            # meeting as the agreement to meet
-            draft.type, draft.status, draft.status_cue = "AGREE", "asserted", f"planned meeting ({draft.status_cue})"
-        if draft.type == "AGREE" and not first.nominal and first.token.lemma_ in ACCEPTING and \
-                any(c.dep_ == "neg" for c in first.token.children):
-            # "X will not accept the quotas": the refusal is itself an act (PLOVER REJECT)
-            draft.type, draft.status, draft.status_cue = "REJECT", "asserted", f"refusal ({draft.status_cue})"
-        if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and _armed(draft.source, actors):
-            draft.type = "ASSAULT"  # militants storming a hotel attack it; protesters storming one protest
+        _plover_conventions(draft, actors)
         relation = first.relation if draft.status == "asserted" else None
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
@@ -409,6 +396,30 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
+
+
+def _plover_conventions(draft: Draft, actors: Lookup) -> None:
+    """The type PLOVER gives what the text tells, where it is not the trigger's own."""
+    first = draft.first
+    if _stated_intent(draft) or _willing(draft):
+        # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
+        # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
+        if draft.type in COOPERATIVE:
+            draft.type = "AGREE"
+        elif draft.type not in VERBAL_CONFLICT:
+            draft.type = "THREATEN"
+        draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
+    if draft.type == "CONSULT" and draft.status == "hypothetical" and \
+            (draft.status_cue or "").lower() in FUTURE | PLANNED:
+        # "X will visit Y in June", "talks are scheduled for May": a future meeting is the
+        # agreement to meet
+        draft.type, draft.status, draft.status_cue = "AGREE", "asserted", f"planned meeting ({draft.status_cue})"
+    if draft.type == "AGREE" and not first.nominal and first.token.lemma_ in ACCEPTING and \
+            any(c.dep_ == "neg" for c in first.token.children):
+        # "X will not accept the quotas": the refusal is itself an act
+        draft.type, draft.status, draft.status_cue = "REJECT", "asserted", f"refusal ({draft.status_cue})"
+    if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and _armed(draft.source or "", actors):
+        draft.type = "ASSAULT"  # militants storming a hotel attack it; protesters storming one protest
 
 
 def _armed(actor_id: str, actors: Lookup) -> bool:
@@ -473,9 +484,7 @@ def _willing(draft: Draft) -> bool:
     if draft.type in ("AGREE", "THREATEN") or draft.first.nominal or token.dep_ != "xcomp" or \
             token.head.lemma_.lower() not in WILLING or token.head.pos_ != "ADJ":
         return False
-    # "if they are willing to …" is a condition, not an offer
-    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-                   for a in token.ancestors for c in a.children)
+    return not any(conditional(a) for a in token.ancestors)  # "if they are willing to …": a condition
 
 
 def _unique_sentences(mentions: list[Candidate]) -> list[Candidate]:

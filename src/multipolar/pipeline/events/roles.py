@@ -203,7 +203,7 @@ class RoleFinder:
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             # "X is expected to visit", "X was urged to withdraw": X does it
             controllers = controllers or [c for c in head.children if c.dep_ == "nsubjpass"]
-            if not controllers and head.pos_ == "ADJ" and head.dep_ == "acomp" and not _conditional(head.head):
+            if not controllers and head.pos_ == "ADJ" and head.dep_ == "acomp" and not conditional(head.head):
                 return self.subject_heads(head.head, depth + 1)[0]  # "X is ready to talk", not "if X is …"
             return controllers or self.subject_heads(head, depth + 1)[0]
         if dep == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
@@ -503,7 +503,8 @@ class RoleFinder:
             roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
 
 
-def _conditional(verb: Token) -> bool:
+def conditional(verb: Token) -> bool:
+    """A clause under "if", "unless" or "whether": a condition, not a statement."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
