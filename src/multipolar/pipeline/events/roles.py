@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
                           ActorIndex)
-from .triggers import measure, purpose
+from .triggers import gerund_clauses, measure, purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -324,7 +324,9 @@ class RoleFinder:
             places = entry.type not in PLACELESS
             roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
-                objects += [o for x in _complements(verb) for o in self.object_heads(x, entry)]
+                # the clause the verb governs: "agreed to send X", "committed to sending X"
+                clauses = [c for c in verb.children if c.dep_ == "xcomp"] + gerund_clauses(verb, ("to",))
+                objects += [o for x in clauses for o in self.object_heads(x, entry)]
                 named = [o for o in objects if (o.lemma_ in EVENT_NOUNS or o.lemma_ in ANAPHORIC_NOUNS)
                          and any(c.lower_ in ("the", "this", "that", "such", "these") for c in o.children)]
                 if named:  # "condemned the attack", "refused to recognise the decision"
@@ -532,9 +534,3 @@ def _unique(items: list[str]) -> list[str]:
         if item not in out:
             out.append(item)
     return out
-
-
-def _complements(verb: Token) -> list[Token]:
-    """The clause a verb governs: "agreed to send", and "committed to sending"."""
-    return [c for c in verb.children if c.dep_ == "xcomp"] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]

@@ -25,7 +25,7 @@ MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", 
                  "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred",
                  "part", "share", "portion", "half", "most", "bulk", "mission", "team", "group",
                  "delegation", "contingent", "unit", "number", "dozen", "state"}
-CLAUSE_PREPS = {"to", "against", "from", "of"}
+CLAUSE_PREPS = ("to", "against", "from", "of")  # "committed to", "warned against", "refrain from", "warned of"
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
@@ -99,7 +99,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
-            clauses = [c for c in f.token.children if c.dep_ in deps] + _to_clauses(f.token)
+            clauses = [c for c in f.token.children if c.dep_ in deps] + gerund_clauses(f.token)
             for clause in clauses:
                 consumed |= {t.i for t in clause.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
@@ -114,10 +114,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     return [f for f in kept if not _subordinate(f.token, heads)]
 
 
-def _to_clauses(verb: Token) -> list[Token]:
+def gerund_clauses(verb: Token, preps: tuple[str, ...] = CLAUSE_PREPS) -> list[Token]:
     """"committed to sending troops", "warned X against attacking", "urged X to refrain from
     firing": the deed is what is committed to, warned of or asked for, not a deed done."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
 
 
