@@ -225,7 +225,7 @@ def _jsonl_file(path: Path, fmt: str) -> Iterator[ReadResult]:
                 except UnicodeDecodeError as exc:
                     yield _fail(Code.MP105, f"{path}:{number}", offset=exc.start)
                     continue
-                yield from _jsonl_line(unicodedata.normalize("NFC", line.rstrip("\r\n")), number, path)
+                yield from _jsonl_line(_normalised(line.rstrip("\r\n")), number, path)
     except (OSError, EOFError, zlib.error) as exc:
         yield _fail(Code.MP112, f"{path}:{number + 1}", kind=fmt, reason=str(exc) or type(exc).__name__)
         return

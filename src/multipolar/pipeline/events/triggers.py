@@ -20,7 +20,8 @@ GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
-# nouns that measure or gather what follows their "of": "50 tonnes of aid", "a team of inspectors"
+# nouns that measure, gather or hold what follows their "of": "50 tonnes of aid", "a team of
+# inspectors", "a state of emergency"
 MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", "load", "convoy",
                  "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred",
                  "part", "share", "portion", "half", "most", "bulk", "mission", "team", "group",
