@@ -19,15 +19,15 @@ from .db import Store
 VERSIONS = {"relation_periods": "2", "actor_timeline": "2"}
 INCREMENTAL_SHARE = 0.05
 
-# Every event once under each of its actors, sorted by actor and date: an actor's timeline is
-# then a few contiguous row groups (DuckDB skips the others by their min/max), not a scan.
-# Rows added since the last full build sit unsorted at the end, which stays cheap while few.
 # The first evidence sentence and trigger of each event of `chosen`, and how many sentences tell
 # it: only the chosen events' evidence is read (event listings and the timeline copy share it).
 FIRST_EVIDENCE = (
     " LEFT JOIN (SELECT event_id, first(sentence ORDER BY start_char) AS sentence,"
     " first(trigger ORDER BY start_char) AS trigger, count(*) AS mentions FROM evidence"
     " WHERE event_id IN (SELECT id FROM chosen) GROUP BY event_id) v ON v.event_id = e.id")
+# Every event once under each of its actors, sorted by actor and date: an actor's timeline is
+# then a few contiguous row groups (DuckDB skips the others by their min/max), not a scan.
+# Rows added since the last full build sit unsorted at the end, which stays cheap while few.
 _TIMELINE_ROWS = (
     "WITH chosen AS (SELECT * FROM events e WHERE {where})"
     " SELECT a.actor_id, e.*, v.sentence, v.trigger, coalesce(v.mentions, 0) AS mentions FROM chosen e"
