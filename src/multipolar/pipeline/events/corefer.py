@@ -148,7 +148,7 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
             continue
         if not _violent(draft.first) or not _doer_left_open(draft.first):
             continue  # "killed in floods": no attack; "government troops shelled …": a doer named
-        country = finder.place_country(draft.first.sent)
+        country = finder.place_country(draft.first.token)
         where = f" in {base.actor(country).name}" if country else ""
         draft.source = group_actor(doc, country, "unidentified attackers", f"unidentified attackers{where}")
         for cand in cands:  # "a rocket attack on Thursday wounded …": the attack is this deed
@@ -326,6 +326,9 @@ def _apply_denial(denial: Candidate, drafts: list[Draft]) -> None:
             recent = [d for d in recent if d.last_sentence == denial.sentence] or recent
         latest = max((d.first.sentence for d in recent), default=None)
         denied = [d for d in recent if d.first.sentence == latest]
+    # "accused X of sheltering Y, a charge X denies": the content is denied, not the accusing
+    denied = [d for d in denied if not (d.type == "ACCUSE" and any(
+        o is not d and d.first.token.is_ancestor(o.first.token) for o in denied))]
     for draft in denied:
         draft.denied_by += [a for a in deniers if a not in draft.denied_by]
         if draft.status == "asserted":

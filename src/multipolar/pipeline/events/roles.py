@@ -93,9 +93,14 @@ class RoleFinder:
 
     # -- shared helpers -------------------------------------------------------------------
 
-    def place_country(self, sent: Span) -> str | None:
-        """The state of the first place the sentence puts something in ("in central Baghdad")."""
-        for tok in sent:
+    def place_country(self, token: Token) -> str | None:
+        """The state of the first place the token's own clause puts something in ("police
+        detained 30 protesters in Minsk"); a place in another clause of the sentence ("while
+        the envoy was in Kabul, fighters killed soldiers") is not where this happened."""
+        clause = token
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        for tok in _own_clause(clause):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 actor = self.index.actor_at(tok)
                 country = self.index.base.country_of(actor) if actor else None
@@ -138,7 +143,7 @@ class RoleFinder:
                 not any(c.dep_ in ("det", "poss") for c in head.children):
             # "Police detained 30 protesters in Minsk", "Government troops … in eastern Congo":
             # the forces of the state where it happened (CAMEO codes them so)
-            country = self.place_country(head.sent)
+            country = self.place_country(head)
             found = [country] if country else found
         if head.lemma_ in RULERS and found and all(self.index.kind_of(a) == "person" for a in found):
             # "the junta led by General X" is still the junta, when the text named it before
@@ -283,7 +288,8 @@ class RoleFinder:
             for child in host.children:
                 together = child.i > 0 and child.doc[child.i - 1].lower_ in ("together", "along")
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps and not together:
-                    found = [g for g in child.children if g.dep_ == "pobj"]
+                    # not a time ("On Saturday, X fired on Y" has two "on"s)
+                    found = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
                     if found:
                         return found
         return []
@@ -321,6 +327,9 @@ class RoleFinder:
                             for o in objects)  # "revoking Niger's agreements with Paris": Paris
             if (needed is not None and needed.dep_ in _OBJ) or partnered:  # "held talks with X on Y"
                 roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
+            elif needed is not None and needed.lower_ in entry.target_preps:  # "fired on X": X, not
+                # whatever else the parser made an object ("…, its term for the border")
+                roles.targets = self._actors_of(self.prep_heads([verb], (needed.lower_,)), roles.sources)
             places = entry.type not in PLACELESS
             roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
@@ -534,3 +543,14 @@ def _unique(items: list[str]) -> list[str]:
         if item not in out:
             out.append(item)
     return out
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's subtree without the clauses it governs or is joined to, in text order."""
+    out, stack = [], [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children
+                  if not (c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "advcl", "ccomp", "relcl", "acl"))]
+    return sorted(out, key=lambda t: t.i)

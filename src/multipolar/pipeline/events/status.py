@@ -118,7 +118,9 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
     for tok in sentence[:-1]:
         if tok.lower_ == "according" and tok.nbor(1).lower_ == "to":
             return "reported", "according to", [g for g in tok.nbor(1).children if g.dep_ == "pobj"]
-    for up in chain[1:]:
+    for below, up in zip(chain, chain[1:]):
+        if below.dep_ == "relcl" and up.lemma_ in CLAIM_NOUNS and _gapped(below):
+            return None  # "a charge Kabul denies": the claim is what the clause is about, not its content
         if up.lemma_ in REPORTING_VERBS and up.pos_ == "VERB":
             return "reported", up.text, _claimants(up)
         if up.lemma_ in CLAIM_NOUNS and up.pos_ == "NOUN":
@@ -126,7 +128,7 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
         if up.lemma_ in ACCUSING_VERBS and up.pos_ == "VERB":
             # "accused X of sheltering", "charged that X had attacked": the deed is a claim
             return "reported", up.text, _claimants(up)
-        if up.lemma_ in SAYING_VERBS and up.pos_ == "VERB" and chain[chain.index(up) - 1].dep_ in ("ccomp", "parataxis"):
+        if up.lemma_ in SAYING_VERBS and up.pos_ == "VERB" and below.dep_ in ("ccomp", "parataxis"):
             return "said", up.text, _claimants(up)
     return None
 
@@ -142,3 +144,9 @@ def _claimants(verb: Token) -> list[Token]:
                 for sub in (c for c in pobj.children if c.dep_ == "prep"):
                     heads += [g for g in sub.children if g.dep_ == "pobj"]
     return heads
+
+
+def _gapped(clause: Token) -> bool:
+    """A relative clause whose object is the noun it modifies ("a claim [that] Kabul denies"),
+    unlike a content clause with an object of its own ("the claim that Russia paid bounties")."""
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass") for c in clause.children)
