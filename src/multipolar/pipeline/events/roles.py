@@ -46,6 +46,9 @@ PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "n
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
            "praise", "dismiss", "accuse", "investigate", "report", "deplore", "decry", "mourn", "investigate"}
+# what happens to a relationship that is not cooperating: "ties have soured"
+STRAINING = {"strain", "sour", "damage", "hurt", "harm", "worsen", "deteriorate", "fray", "poison",
+             "undermine", "complicate", "cloud", "chill", "sink", "plunge", "break", "rupture", "freeze"}
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 # nouns for a state's forces: with no owner named, the state where they act
 STATE_AGENTS = {"troop", "force", "army", "military", "police", "policeman", "soldier", "authority"}
@@ -126,7 +129,11 @@ class RoleFinder:
                 return self.actors(owners[0])
         if head.lower_ == "whose":  # "Mali, whose military governments …"
             clause = head.head.head
-            return self.actors(clause.head) if clause.dep_ == "relcl" else []
+            if clause.dep_ == "relcl":
+                return self.actors(clause.head)
+            # a relative clause the parser did not see as one: the noun right before "whose"
+            before = next((t for t in reversed(head.doc[head.sent.start: head.i]) if not t.is_punct), None)
+            return self.actors(before) if before is not None and before.pos_ in ("NOUN", "PROPN") else []
         if head.lower_ in _RELATIVE:  # "the Taliban, who …", "journalists whom Russia detained"
             clause = head.head if head.dep_ != "pobj" else head.head.head
             if clause.dep_ != "relcl":
@@ -419,6 +426,8 @@ class RoleFinder:
         roles = Roles()
         if _restates_event(noun):
             return roles  # "The event was Russia's bloodiest strike": the same event again
+        if entry.type == "COOPERATE" and noun.head.lemma_ in STRAINING and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return roles  # "the relationship is strained by X", "ties have soured": no cooperation
         head = noun.head
         if noun.dep_ == "compound" and head.lemma_ in UNDERTAKINGS and \
                 not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in noun.children):

@@ -76,9 +76,11 @@ def _negation(trigger: Token, subjects: list[Token]) -> str | None:
                 return child.text
         if head.lower_ in ("none", "nobody", "neither"):
             return head.text
-    for up in _clause_chain(trigger)[1:4]:
+    for below, up in zip(_clause_chain(trigger), _clause_chain(trigger)[1:4]):
         if up.lemma_ in NEGATING_GOVERNORS:
             return NEGATING_GOVERNORS[up.lemma_]
+        if below.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in up.children):
+            return "yet to"  # "has yet to accept": the parser hangs "yet" on "has"
         if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in up.children) and trigger.pos_ == "NOUN":
             return "not"  # "did not amount to recognition", "was not a party to the agreement"
         if up.pos_ in ("VERB", "AUX"):
@@ -105,6 +107,11 @@ def _hypothetical(chain: list[Token]) -> str | None:
                     return child.text
         if i > 0 and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
             return tok.text
+        if i == 1 and chain[0].dep_ == "nsubj" and chain[0].pos_ == "NOUN":
+            # "further strikes are likely", "a deal is possible": the predicate says it may happen
+            said = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in HYPOTHETICAL_GOVERNORS), None)
+            if said is not None:
+                return said.text
         if i > 0 and tok.lemma_ in REPORTING_VERBS | SAYING_VERBS:
             break  # what someone says stays as they say it: modals above it don't count
     return None
@@ -126,6 +133,8 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
         if up.lemma_ in CLAIM_NOUNS and up.pos_ == "NOUN":
             return "reported", up.text, [c for c in up.children if c.dep_ == "poss"]
         if up.lemma_ in ACCUSING_VERBS and up.pos_ == "VERB":
+            if below.dep_ == "dobj" and any(c.dep_ == "poss" for c in below.children):
+                return None  # "whose attacks X blames on Y": the attacks and their doer are told as fact
             # "accused X of sheltering", "charged that X had attacked": the deed is a claim
             return "reported", up.text, _claimants(up)
         if up.lemma_ in SAYING_VERBS and up.pos_ == "VERB" and below.dep_ in ("ccomp", "parataxis"):
