@@ -26,8 +26,10 @@ class Salience:
     def resolve(self, pronoun: Token) -> list[str]:
         doc = pronoun.doc
         person = pronoun.lower_ in PRONOUNS_PERSON
-        for tok in reversed(doc[max(0, pronoun.i - 120): pronoun.i]):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON:
+        subjects = [t for t in reversed(doc[max(0, pronoun.i - 120): pronoun.i]) if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON]
+        for sentence in _by_sentence(subjects, pronoun):
+            for tok in sentence:
                 if person:  # "he", "she": the latest person named as a subject
                     named = self.index.actor_at(tok)
                     if named and self.index.kind_of(named) == "person":
@@ -37,6 +39,28 @@ class Salience:
                 if actors:
                     return actors[:1]
         return []
+
+
+def _by_sentence(subjects: list[Token], pronoun: Token) -> list[list[Token]]:
+    """Subjects grouped by sentence, latest first; in a sentence before the pronoun's, the
+    main clause's subject comes first ("Beijing showed … brokering the deal under which
+    Saudi Arabia and Iran restored ties. Should it agree …": Beijing)."""
+    groups: dict[int, list[Token]] = {}
+    for tok in subjects:
+        groups.setdefault(tok.sent.start, []).append(tok)
+    out = []
+    for start, group in groups.items():
+        if start != pronoun.sent.start:
+            group = sorted(group, key=lambda t: not _main_clause(t))  # stable: latest first otherwise
+        out.append(group)
+    return out
+
+
+def _main_clause(subject: Token) -> bool:
+    verb = subject.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def extract_events(doc: Document) -> list[Event]:
