@@ -78,6 +78,12 @@ def _own_phrase(tok):  # type: ignore[no-untyped-def]
     return out
 
 
+def _told_before(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the text named such a group before ("Houthi rebels … the rebels"); if not,
+    "the militants" of a first sentence are a group of their own."""
+    return any(t.lemma_ == tok.lemma_ for t in tok.doc[: tok.i])
+
+
 def _generic_doers(doc: Document, parsed: Doc) -> None:
     lexicon = load_lexicon()
     covered = {i for m in doc.mentions for i in range(m.start, m.end)}
@@ -90,8 +96,9 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
             continue  # only as a party to an event ("prisoners rioted"), not "civilians died"
         if any(t.idx in covered for t in _own_phrase(tok)):
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
-        if any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in tok.children):
-            continue  # "the rebels", "their supporters": someone named before
+        if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the") for c in tok.children) or \
+                (any(c.lower_ == "the" for c in tok.children) and _told_before(tok)):
+            continue  # "their supporters", "the rebels" after rebels were named: someone told before
         actor_id = group_actor(doc, None, tok.lower_, tok.lower_)
         _mention(doc, parsed[tok.i: tok.i + 1], actor_id, "generic")
     doc.mentions.sort(key=lambda m: m.start)

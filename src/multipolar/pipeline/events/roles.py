@@ -49,6 +49,7 @@ JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "b
 # what happens to a relationship that is not cooperating: "ties have soured"
 STRAINING = {"strain", "sour", "damage", "hurt", "harm", "worsen", "deteriorate", "fray", "poison",
              "undermine", "complicate", "cloud", "chill", "sink", "plunge", "break", "rupture", "freeze"}
+INSTRUMENTAL = {"use", "employ"}  # "used X to do": X is the means, the subject the doer
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 # nouns for a state's forces: with no owner named, the state where they act
 STATE_AGENTS = {"troop", "force", "army", "military", "police", "policeman", "soldier", "authority"}
@@ -213,6 +214,8 @@ class RoleFinder:
             return []
         if dep == "xcomp":
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if head.lemma_ in INSTRUMENTAL:  # "police used tear gas to disperse": the user does it
+                controllers = []
             # "X is expected to visit", "X was urged to withdraw": X does it
             controllers = controllers or [c for c in head.children if c.dep_ == "nsubjpass"]
             if not controllers and head.pos_ == "ADJ" and head.dep_ == "acomp" and not conditional(head.head):
