@@ -22,6 +22,7 @@ from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
 from .roles import SYMMETRIC, RoleFinder, conditional
+from .triggers import purpose
 from .status import CLAIM_NOUNS, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -41,6 +42,8 @@ TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
+OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
+PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
 ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups"}
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
@@ -423,6 +426,12 @@ def _plover_conventions(draft: Draft, actors: Lookup) -> None:
         draft.type, draft.status, draft.status_cue = "REJECT", "asserted", f"refusal ({draft.status_cue})"
     if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and _armed(draft.source or "", actors):
         draft.type = "ASSAULT"  # militants storming a hotel attack it; protesters storming one protest
+    if draft.type == "COERCE" and not first.nominal and (
+            (first.token.lemma_ in OBSTRUCTING and actors.kind(draft.source or "") == "group")
+            or any(purpose(c) and c.lemma_ in PROTESTING for c in first.token.children)):
+        # farmers blocking a road obstruct in protest (CAMEO 144), a state's blockade coerces
+        # (191); "occupied the ministry to protest …" is the protest
+        draft.type = "PROTEST"
 
 
 def _armed(actor_id: str, actors: Lookup) -> bool:
