@@ -24,6 +24,10 @@ from ..model import Actor, Document, Mention
 ACTOR_LABELS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
 _NEW_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
              "NORP": "group", "FAC": "place"}
+# the last word of a facility's name
+FACILITY_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
+                  "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
+                  "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _DATE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -275,6 +279,8 @@ def _titled(span: Span) -> bool:
 
 def _new_actor(doc: Document, span: Span, name: str, local: dict[str, str]) -> str:
     kind = "person" if _titled(span) else _NEW_KIND.get(span.label_, "organisation")
+    if kind != "person" and span[-1].lower_ in FACILITY_WORDS:
+        kind = "place"  # "the Panj Bridge", "Tahrir Square": the small model often calls them ORG
     actor_id = f"{kind}:{fold(name).replace(' ', '-')}"
     doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, origin="document"))
     local[fold(name)] = actor_id
