@@ -74,8 +74,10 @@ class ActorIndex:
             # "flew out of Niamey", "talks in Kabul": the place, so the state
             return self.base.entries[mention.actor_id].governs or mention.actor_id
         actor = mention.actor_id
-        if actor.startswith("place:"):
-            return None  # a place the knowledge base does not know ("the Europe Bridge") is where, not who
+        if actor.startswith("place:") and mention.label != "GPE":
+            # a site the knowledge base does not know ("the Europe Bridge") is where, not who; an
+            # unknown city or country (a misspelt "Afganistan") may still act
+            return None
         if actor in self.kb_ids and self.base.actor(actor).kind == "region" and self.base.country_of(actor):
             return self.base.country_of(actor)  # "an army post in South Waziristan": Pakistan
         return actor
