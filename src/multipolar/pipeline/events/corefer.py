@@ -23,7 +23,7 @@ from ..actors import group_actor
 from .candidates import Candidate
 from .roles import SYMMETRIC, RoleFinder, conditional
 from .triggers import purpose
-from .status import CLAIM_NOUNS, certainty
+from .status import CLAIM_NOUNS, PROMISING, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
                    "organize", "organise", "launch", "stage", "commit", "blame"}
@@ -407,7 +407,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
 def _plover_conventions(draft: Draft, actors: Lookup) -> None:
     """The type PLOVER gives what the text tells, where it is not the trigger's own."""
     first = draft.first
-    if _stated_intent(draft) or _willing(draft):
+    if _stated_intent(draft) or _willing(draft) or _promised(draft):
         # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
         if draft.type in COOPERATIVE:
@@ -488,6 +488,20 @@ def _stated_intent(draft: Draft) -> bool:
     # "X announced that he will …": the pronoun is the speaker himself
     own = announced and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in token.children)
     return not speakers or draft.source in speakers or own
+
+
+def _promised(draft: Draft) -> bool:
+    """"X vowed to keep attacking ships", "pledged to send troops": the doer's own promise."""
+    if draft.type in ("AGREE", "THREATEN") or draft.first.nominal:
+        return False
+    token = draft.first.token
+    for _ in range(2):  # "vowed to keep attacking": through one more infinitive
+        if token.dep_ != "xcomp":
+            return False
+        token = token.head
+        if token.lemma_ in PROMISING:
+            return not any(conditional(a) for a in token.ancestors)
+    return False
 
 
 def _willing(draft: Draft) -> bool:

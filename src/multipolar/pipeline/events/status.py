@@ -13,6 +13,7 @@ HYPOTHETICAL_GOVERNORS = {"plan", "intend", "expect", "aim", "hope", "want", "co
                           "prepare", "seek", "offer", "threaten", "likely", "possible", "ready",
                           "willing", "mean", "set", "scheduled", "schedule", "poised", "due", "readiness",
                           "demand", "insist", "urge", "ask", "call", "request", "push", "press"}
+PROMISING = {"vow", "pledge", "promise", "swear"}  # what they govern is yet to be done
 CONDITIONAL_MARKS = {"if", "unless", "once", "provided", "whether"}
 NEGATING_GOVERNORS = {"yet": "yet to", "short": "stopped short of", "refrain": "refrained from",
                       "fail": "failed to", "without": "without", "avoid": "avoided"}
@@ -107,6 +108,8 @@ def _hypothetical(chain: list[Token]) -> str | None:
                     return child.text
         if i > 0 and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
             return tok.text
+        if i > 0 and tok.lemma_ in PROMISING and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+            return tok.text  # "vowed to keep attacking", not "the deal that promised …" itself
         if i == 1 and chain[0].dep_ == "nsubj" and chain[0].pos_ == "NOUN":
             # "further strikes are likely", "a deal is possible": the predicate says it may happen
             said = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in HYPOTHETICAL_GOVERNORS), None)
