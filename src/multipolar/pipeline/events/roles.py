@@ -216,6 +216,8 @@ class RoleFinder:
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if head.lemma_ in INSTRUMENTAL:  # "police used tear gas to disperse": the user does it
                 controllers = []
+            if controllers and all(c.lemma_ in STATE_AGENTS and not self.index.phrase_actor(c) for c in controllers):
+                controllers = []  # "Putin ordered troops to seize …": his troops, so his deed
             # "X is expected to visit", "X was urged to withdraw": X does it
             controllers = controllers or [c for c in head.children if c.dep_ == "nsubjpass"]
             if not controllers and head.pos_ == "ADJ" and head.dep_ == "acomp" and not conditional(head.head):
