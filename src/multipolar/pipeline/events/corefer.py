@@ -21,7 +21,7 @@ from ...knowledge.lexicon import event_nouns
 from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
-from .roles import SYMMETRIC, RoleFinder, conditional
+from .roles import SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
 from .triggers import purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
@@ -125,7 +125,9 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
             _apply_denial(cand, drafts)
     _unnamed_attackers(drafts, cands, doc, finder, base)
     for draft in drafts:  # implied partners first, so that the mention can join its event
-        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET:
+        if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
+                draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:
+            # ("praised Qatar's mediation": the mediator's parties are not whoever else is named)
             draft.target = _fallback_target(draft, doc, base, drafts)
     actors = Lookup(doc, base)
     return _finish(_merge(drafts, actors), doc, actors)
