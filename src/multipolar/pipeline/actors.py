@@ -58,6 +58,7 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
             acronyms.setdefault(acronym, actor_id)
             local.setdefault(fold(acronym), actor_id)
     _mention_acronyms(doc, parsed, acronyms)
+    _mention_surnames(doc, parsed, local, base)
     doc.mentions.sort(key=lambda m: m.start)
     _countries_of_new_people(doc, parsed, base)
     _sector_groups(doc, parsed, base)
@@ -321,6 +322,23 @@ def _mention_acronyms(doc: Document, parsed: Doc, acronyms: dict[str, str]) -> N
         if actor_id is None or token.idx in covered:
             continue
         _mention(doc, parsed[token.i: token.i + 1], actor_id, "document-alias")
+
+
+def _mention_surnames(doc: Document, parsed: Doc, local: dict[str, str], base: ActorBase) -> None:
+    """A person named in full, then by surname alone where the entity recogniser saw no name
+    ("Sylvain Itte … Itte flew out")."""
+    first_seen: dict[str, int] = {}
+    for m in doc.mentions:
+        first_seen.setdefault(m.actor_id, m.start)
+    covered = {i for m in doc.mentions for i in range(m.start, m.end)}
+    for token in parsed:
+        actor_id = local.get(fold(token.text)) if token.pos_ == "PROPN" and token.is_title else None
+        if actor_id is None or token.idx in covered or first_seen.get(actor_id, token.idx) >= token.idx:
+            continue
+        kind = base.actor(actor_id).kind if actor_id in base else doc.actors[actor_id].kind \
+            if actor_id in doc.actors else None
+        if kind == "person":
+            _mention(doc, parsed[token.i: token.i + 1], actor_id, "document-alias")
 
 
 def _mention(doc: Document, span: Span, actor_id: str, method: str) -> None:

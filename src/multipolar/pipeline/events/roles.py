@@ -49,6 +49,8 @@ JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "b
 # what happens to a relationship that is not cooperating: "ties have soured"
 STRAINING = {"strain", "sour", "damage", "hurt", "harm", "worsen", "deteriorate", "fray", "poison",
              "undermine", "complicate", "cloud", "chill", "sink", "plunge", "break", "rupture", "freeze"}
+COUP_MAKERS = {"officer", "soldier", "general", "colonel", "mutineer", "putschist", "army", "military"}
+COUP_VERBS = {"topple", "oust", "overthrow", "depose", "seize", "remove"}
 INSTRUMENTAL = {"use", "employ"}  # "used X to do": X is the means, the subject the doer
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 # nouns for a state's forces: with no owner named, the state where they act
@@ -147,6 +149,9 @@ class RoleFinder:
                 self.definites[NOUN_CLASSES.get(head.lemma_, head.lemma_)] = ruling
                 return ruling
         found = self.index.phrase_actors(head, places)
+        if not found and head.lemma_ in COUP_MAKERS and any(
+                c.dep_ == "relcl" and c.lemma_ in COUP_VERBS for c in head.children):
+            found = self.definites.get("junta", [])  # "the officers who toppled X": the junta, once named
         if head.lemma_.lower() in STATE_AGENTS and all(a.startswith("group:") for a in found) and \
                 not any(c.dep_ in ("det", "poss") for c in head.children):
             # "Police detained 30 protesters in Minsk", "Government troops … in eastern Congo":

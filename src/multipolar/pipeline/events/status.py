@@ -129,6 +129,8 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
         if tok.lower_ == "according" and tok.nbor(1).lower_ == "to":
             return "reported", "according to", [g for g in tok.nbor(1).children if g.dep_ == "pobj"]
     for below, up in zip(chain, chain[1:]):
+        if below.dep_ in ("nsubj", "nsubjpass", "csubj") and up.pos_ in ("VERB", "AUX"):
+            return None  # "the officers who toppled X accused Y": who accuses is no part of the claim
         if below.dep_ == "relcl" and up.lemma_ in CLAIM_NOUNS and _gapped(below):
             return None  # "a charge Kabul denies": the claim is what the clause is about, not its content
         if up.lemma_ in REPORTING_VERBS and up.pos_ == "VERB":
