@@ -18,12 +18,14 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from ..knowledge import ActorBase, fold, load_actor_base
+from ..knowledge.gazetteer import MIN_POPULATION, city_country
 from ..knowledge.lexicon import load_lexicon
 from ..model import Actor, Document, Mention
 
 ACTOR_LABELS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
 _NEW_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
              "NORP": "group", "FAC": "place"}
+NAME_LIKE_POPULATION = 200_000  # a one-word "person" or "organisation" read as a city must be a big one
 # the last word of a facility's name
 FACILITY_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
                   "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
@@ -139,7 +141,8 @@ def _placed_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
     terms = set(_single_word_terms())
     covered = {m.start for m in doc.mentions}
     for mention in list(doc.mentions):
-        country = base.country_of(mention.actor_id) if mention.actor_id in base else None
+        country = base.country_of(mention.actor_id) if mention.actor_id in base else \
+            doc.actors[mention.actor_id].country if mention.method == "gazetteer" else None
         span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if country is None or span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "from"):
             continue
@@ -254,7 +257,25 @@ def _resolve(span: Span, base: ActorBase, on: date | None, local: dict[str, str]
         return found.actor_id, found.via
     if not _plausible_new_actor(span, name):
         return None, ""
+    city = _city(doc, span, name)
+    if city is not None:
+        return city, "gazetteer"
     return _new_actor(doc, span, name, local), "new"
+
+
+def _city(doc: Document, span: Span, name: str) -> str | None:
+    """A city the base does not list ("Kharkiv"), even where the tagger took it for a person
+    or an organisation: a place, with the state it lies in. Titled names and persons or
+    organisations of several words are never read as cities."""
+    placed = span.label_ in ("GPE", "LOC")
+    if not placed and (len(span) > 1 or _titled(span)):
+        return None
+    country = city_country(name, MIN_POPULATION if placed else NAME_LIKE_POPULATION)
+    if country is None:
+        return None
+    actor_id = f"place:{fold(name).replace(' ', '-')}"
+    doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="place", country=country, origin="document"))
+    return actor_id
 
 
 def _plausible_new_actor(span: Span, name: str) -> bool:

@@ -47,6 +47,7 @@ class ActorIndex:
         self.parsed = parsed
         self.kb_ids = set(base.entries)
         self.base = base
+        self.cities = {a.id: a.country for a in doc.actors.values() if a.kind == "place" and a.country}
         self.by_token: dict[int, Mention] = {}
         starts = {t.idx: t.i for t in parsed}
         for mention in doc.mentions:
@@ -74,13 +75,21 @@ class ActorIndex:
             # "flew out of Niamey", "talks in Kabul": the place, so the state
             return self.base.entries[mention.actor_id].governs or mention.actor_id
         actor = mention.actor_id
-        if actor.startswith("place:") and mention.label != "GPE":
+        if actor.startswith("place:") and (mention.label != "GPE" or mention.method == "gazetteer"):
             # a site the knowledge base does not know ("the Europe Bridge") is where, not who; an
             # unknown city or country (a misspelt "Afganistan") may still act
             return None
         if actor in self.kb_ids and self.base.actor(actor).kind == "region" and self.base.country_of(actor):
             return self.base.country_of(actor)  # "an army post in South Waziristan": Pakistan
         return actor
+
+    def country_at(self, token: Token) -> str | None:
+        """The state of the place or actor a token names ("in Kharkiv": Ukraine)."""
+        mention = self.by_token.get(token.i)
+        if mention is not None and mention.actor_id in self.cities:
+            return self.cities[mention.actor_id]
+        actor = self.actor_at(token)
+        return self.base.country_of(actor) if actor else None
 
     def phrase_actor(self, head: Token, max_cost: int = 6, places: bool = True) -> str | None:
         """The actor a noun phrase names, searching modifiers before prepositional phrases;

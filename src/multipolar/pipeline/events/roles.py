@@ -108,8 +108,7 @@ class RoleFinder:
             clause = clause.head
         for tok in _own_clause(clause):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-                actor = self.index.actor_at(tok)
-                country = self.index.base.country_of(actor) if actor else None
+                country = self.index.country_at(tok)
                 if country:
                     return country
         return None
