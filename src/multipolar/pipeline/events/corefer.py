@@ -41,6 +41,7 @@ TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan
               "memorandum", "draft", "pact", "law", "bill", "constitution"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
 OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
@@ -124,6 +125,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
     _unnamed_attackers(drafts, cands, doc, finder, base)
+    _place_targets(drafts, finder, Lookup(doc, base))
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:
@@ -160,6 +162,18 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
             if cand.sentence == draft.first.sentence and cand.nominal and cand.type == "ASSAULT" \
                     and not cand.has_actors:
                 draft.add(cand)
+
+
+def _place_targets(drafts: list[Draft], finder: RoleFinder, actors: Lookup) -> None:
+    """A deed done on a place with no one named as its target ("Serbia lifted the curfew in
+    Montenegro", "Israeli troops remained on alert in the West Bank") is done to the state
+    of that place, when it is another state than the doer's (PLOVER codes it so)."""
+    for draft in drafts:
+        if draft.target is not None or draft.source is None or draft.type not in PLACE_TARGETED:
+            continue
+        country = finder.place_country(draft.first.token)
+        if country and country != (actors.country(draft.source) or draft.source):
+            draft.target = country
 
 
 def _doer_left_open(cand: Candidate) -> bool:
