@@ -25,11 +25,14 @@ from ..model import Actor, Document, Mention
 ACTOR_LABELS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
 _NEW_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
              "NORP": "group", "FAC": "place"}
+PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "county", "state", "port",
+               "capital", "island", "area", "neighbourhood", "neighborhood", "suburb", "settlement", "camp"}
 NAME_LIKE_POPULATION = 200_000  # a one-word "person" or "organisation" read as a city must be a big one
 # the last word of a facility's name
 FACILITY_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
                   "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
-                  "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel"}
+                  "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel",
+                  "facility", "facilities", "plant", "reactor", "refinery", "terminal"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _DATE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -268,10 +271,11 @@ def _city(doc: Document, span: Span, name: str) -> str | None:
     or an organisation: a place, with the state it lies in. Titled names and persons or
     organisations of several words are never read as cities."""
     placed = span.label_ in ("GPE", "LOC")
-    if not placed and (len(span) > 1 or _titled(span)):
+    named_place = _named_as_place(span)  # "the town of Wad Madani", whatever the tagger says
+    if not (placed or named_place) and (len(span) > 1 or _titled(span)):
         return None
-    country = city_country(name, MIN_POPULATION if placed else NAME_LIKE_POPULATION)
-    if country is None:
+    country = city_country(name, MIN_POPULATION if placed or named_place else NAME_LIKE_POPULATION)
+    if country is None and not named_place:
         return None
     actor_id = f"place:{fold(name).replace(' ', '-')}"
     doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="place", country=country, origin="document"))
@@ -283,6 +287,12 @@ def _plausible_new_actor(span: Span, name: str) -> bool:
     if span.label_ == "NORP" or len(name) < 3 or not name[:1].isupper():
         return False
     return not _DATE_WORD.match(name)
+
+
+def _named_as_place(span: Span) -> bool:
+    """"the town of X", "the province of X": X names a place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _titled(span: Span) -> bool:

@@ -83,6 +83,11 @@ class ActorIndex:
             return self.base.country_of(actor)  # "an army post in South Waziristan": Pakistan
         return actor
 
+    def is_place(self, token: Token) -> bool:
+        """Whether the token is part of the name of a place the base does not list."""
+        mention = self.by_token.get(token.i)
+        return mention is not None and mention.actor_id.startswith("place:")
+
     def country_at(self, token: Token) -> str | None:
         """The state of the place or actor a token names ("in Kharkiv": Ukraine)."""
         mention = self.by_token.get(token.i)

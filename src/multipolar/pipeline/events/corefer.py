@@ -41,6 +41,9 @@ TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan
               "memorandum", "draft", "pact", "law", "bill", "constitution"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+AUTHORITY_ACTS = {"arrest", "detain", "jail", "imprison", "deport", "sentence", "convict", "execute", "charge",
+                  "indict", "prosecute", "expel", "extradite"}
+EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
 OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
@@ -125,6 +128,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
     _unnamed_attackers(drafts, cands, doc, finder, base)
+    _unnamed_authorities(drafts, finder)
     _place_targets(drafts, finder, Lookup(doc, base))
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
@@ -162,6 +166,20 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
             if cand.sentence == draft.first.sentence and cand.nominal and cand.type == "ASSAULT" \
                     and not cand.has_actors:
                 draft.add(cand)
+
+
+def _unnamed_authorities(drafts: list[Draft], finder: RoleFinder) -> None:
+    """"A missionary was arrested in Lebanon": only a state's authorities arrest, jail or
+    deport, so with no agent named the doer is the state where it happened."""
+    for draft in drafts:
+        token = draft.first.token
+        if draft.source is not None or draft.first.nominal or token.lemma_ not in AUTHORITY_ACTS or \
+                not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or \
+                any(c.dep_ == "agent" for c in token.children):
+            continue
+        draft.source = finder.place_country(token) or next(  # "were deported from Iran"
+            (finder.index.country_at(g) for p in token.children if p.dep_ == "prep" and p.lower_ == "from"
+             for g in p.children if g.dep_ == "pobj"), None)
 
 
 def _place_targets(drafts: list[Draft], finder: RoleFinder, actors: Lookup) -> None:
@@ -230,6 +248,9 @@ def _draft(cand: Candidate, source: str | None, target: str | None) -> Draft:
 
 
 def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
+    if cand.type == "MOBILIZE" and cand.token.lemma_ in EXERCISES and len(cand.roles.sources) > 1 \
+            and not cand.roles.targets:
+        cand.type = "COOPERATE"  # "French and Egyptian warships held war games": a joint exercise
     pairs = cand.roles.pairs(cand.type)
     if cand.roles.object_event and pairs and all(t is None for _, t in pairs):
         # "Sudan condemned the attack": the target is whoever carried out that attack
@@ -440,6 +461,9 @@ def _plover_conventions(draft: Draft, actors: Lookup) -> None:
             any(c.dep_ == "neg" for c in first.token.children):
         # "X will not accept the quotas": the refusal is itself an act
         draft.type, draft.status, draft.status_cue = "REJECT", "asserted", f"refusal ({draft.status_cue})"
+    if draft.type in ("ASSAULT", "COERCE") and not first.nominal and _prepared(first.token):
+        # "the army prepared to resume shelling": readying force is mobilising it (PLOVER)
+        draft.type, draft.status, draft.status_cue = "MOBILIZE", "asserted", f"preparation ({draft.status_cue})"
     if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and _armed(draft.source or "", actors):
         draft.type = "ASSAULT"  # militants storming a hotel attack it; protesters storming one protest
     if draft.type == "COERCE" and not first.nominal and (
@@ -516,6 +540,17 @@ def _promised(draft: Draft) -> bool:
             return False
         token = token.head
         if token.lemma_ in PROMISING:
+            return not any(conditional(a) for a in token.ancestors)
+    return False
+
+
+def _prepared(token: Token) -> bool:
+    """The deed is what a verb "prepare" governs, up through "resume", "launch" and the like."""
+    for _ in range(2):
+        if token.dep_ != "xcomp":
+            return False
+        token = token.head
+        if token.lemma_ == "prepare" and token.pos_ == "VERB":
             return not any(conditional(a) for a in token.ancestors)
     return False
 

@@ -148,6 +148,10 @@ class RoleFinder:
                 self.definites[NOUN_CLASSES.get(head.lemma_, head.lemma_)] = ruling
                 return ruling
         found = self.index.phrase_actors(head, places)
+        if not found and places and self.index.is_place(head):
+            # "shelled Kharkiv", "sent inspectors to the Esfahan facilities in central Iran": the
+            # state the place lies in
+            found = [c for c in [self.index.country_at(head) or self.place_country(head)] if c]
         if not found and head.lemma_ in COUP_MAKERS and any(
                 c.dep_ == "relcl" and c.lemma_ in COUP_VERBS for c in head.children):
             found = self.definites.get("junta", [])  # "the officers who toppled X": the junta, once named
