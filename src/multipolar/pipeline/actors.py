@@ -28,11 +28,12 @@ _NEW_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "
 PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "county", "state", "port",
                "capital", "island", "area", "neighbourhood", "neighborhood", "suburb", "settlement", "camp"}
 NAME_LIKE_POPULATION = 200_000  # a one-word "person" or "organisation" read as a city must be a big one
-# the last word of a facility's name
+# the last word of the name of a facility or of a region ("Aceh province")
 FACILITY_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
                   "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
                   "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel",
-                  "facility", "facilities", "plant", "reactor", "refinery", "terminal"}
+                  "facility", "facilities", "plant", "reactor", "refinery", "terminal",
+                  "province", "region", "district", "county", "governorate", "prefecture", "oblast", "valley"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _DATE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ...knowledge import ActorBase
 from ...model import Document, Mention
+from ..actors import FACILITY_WORDS
 
 # Modifier links that keep us inside the phrase, with their walking cost.
 _NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 1}
@@ -75,9 +76,11 @@ class ActorIndex:
             # "flew out of Niamey", "talks in Kabul": the place, so the state
             return self.base.entries[mention.actor_id].governs or mention.actor_id
         actor = mention.actor_id
-        if actor.startswith("place:") and (mention.label != "GPE" or mention.method == "gazetteer"):
-            # a site the knowledge base does not know ("the Europe Bridge") is where, not who; an
-            # unknown city or country (a misspelt "Afganistan") may still act
+        if actor.startswith("place:") and (mention.label != "GPE" or mention.method == "gazetteer"
+                                           or actor.rsplit("-", 1)[-1] in FACILITY_WORDS):
+            # a site, region or city the knowledge base does not know ("the Europe Bridge", "Aceh
+            # province", "Kharkiv") is where, not who; an unknown country (a misspelt "Afganistan")
+            # may still act
             return None
         if actor in self.kb_ids and self.base.actor(actor).kind == "region" and self.base.country_of(actor):
             return self.base.country_of(actor)  # "an army post in South Waziristan": Pakistan

@@ -48,7 +48,8 @@ PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREA
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
 OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
-ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups"}
+ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups",
+               "separatists"}
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
