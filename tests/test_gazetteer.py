@@ -42,3 +42,11 @@ def test_groups_placed_in_a_city_belong_to_its_state() -> None:
 
 def test_a_city_is_never_an_actor() -> None:
     assert all(not (t or "").startswith("place:") for _, t, _ in _pairs("Russian forces shelled Kharkiv on Thursday."))
+
+
+def test_a_city_of_a_territory_outside_the_base_places_nothing() -> None:
+    assert ("group:police", "group:protesters", "COERCE") in _pairs("Police detained 40 protesters in Macau.")
+
+
+def test_a_city_does_not_govern() -> None:
+    assert all(not s.startswith("place:") for s, _, _ in _pairs("Authorities in Kharkiv imposed a curfew."))

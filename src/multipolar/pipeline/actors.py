@@ -9,13 +9,14 @@ a named entity is never dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import ActorBase, fold, load_actor_base
 from ..knowledge.gazetteer import MIN_POPULATION, city_country
@@ -28,8 +29,8 @@ _NEW_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "
 PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "county", "state", "port",
                "capital", "island", "area", "neighbourhood", "neighborhood", "suburb", "settlement", "camp"}
 NAME_LIKE_POPULATION = 200_000  # a one-word "person" or "organisation" read as a city must be a big one
-# the last word of the name of a facility or of a region ("Aceh province")
-FACILITY_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
+# the last word of the name of a site or a region ("the Europe Bridge", "Aceh province"): a place
+SITE_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
                   "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
                   "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel",
                   "facility", "facilities", "plant", "reactor", "refinery", "terminal",
@@ -90,8 +91,8 @@ def _own_phrase(tok):  # type: ignore[no-untyped-def]
 
 
 def _told_before(tok) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the text named such a group before ("Houthi rebels … the rebels"); if not,
-    "the militants" of a first sentence are a group of their own."""
+    """Whether the word came earlier in the text ("Houthi rebels … the rebels"), so that "the"
+    points back to someone; if not, "the militants" of a first sentence are a group of their own."""
     return any(t.lemma_ == tok.lemma_ for t in tok.doc[: tok.i])
 
 
@@ -261,13 +262,14 @@ def _resolve(span: Span, base: ActorBase, on: date | None, local: dict[str, str]
         return found.actor_id, found.via
     if not _plausible_new_actor(span, name):
         return None, ""
-    city = _city(doc, span, name)
+    city = _city(doc, span, name, base)
     if city is not None:
         return city, "gazetteer"
-    return _new_actor(doc, span, name, local), "new"
+    actor_id = _new_actor(doc, span, name, local)
+    return actor_id, "site" if actor_id.startswith("place:") and span[-1].lower_ in SITE_WORDS else "new"
 
 
-def _city(doc: Document, span: Span, name: str) -> str | None:
+def _city(doc: Document, span: Span, name: str, base: ActorBase) -> str | None:
     """A city the base does not list ("Kharkiv"), even where the tagger took it for a person
     or an organisation: a place, with the state it lies in. Titled names and persons or
     organisations of several words are never read as cities."""
@@ -276,6 +278,8 @@ def _city(doc: Document, span: Span, name: str) -> str | None:
     if not (placed or named_place) and (len(span) > 1 or _titled(span)):
         return None
     country = city_country(name, MIN_POPULATION if placed or named_place else NAME_LIKE_POPULATION)
+    if country not in base:  # a territory the base does not list as a state (Macau, Western Sahara)
+        country = None
     if country is None and not named_place:
         return None
     actor_id = f"place:{fold(name).replace(' ', '-')}"
@@ -312,7 +316,7 @@ def _titled(span: Span) -> bool:
 
 def _new_actor(doc: Document, span: Span, name: str, local: dict[str, str]) -> str:
     kind = "person" if _titled(span) else _NEW_KIND.get(span.label_, "organisation")
-    if kind != "person" and span[-1].lower_ in FACILITY_WORDS:
+    if kind != "person" and span[-1].lower_ in SITE_WORDS:
         kind = "place"  # "the Panj Bridge", "Tahrir Square": the small model often calls them ORG
     actor_id = f"{kind}:{fold(name).replace(' ', '-')}"
     doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, origin="document"))
@@ -348,28 +352,32 @@ def _defined_acronym(span: Span) -> str | None:
 
 def _mention_acronyms(doc: Document, parsed: Doc, acronyms: dict[str, str]) -> None:
     """Mentions of document-defined acronyms that the entity recogniser missed."""
-    covered = {i for m in doc.mentions for i in range(m.start, m.end)}
-    for token in parsed:
-        actor_id = acronyms.get(token.text)
-        if actor_id is None or token.idx in covered:
-            continue
-        _mention(doc, parsed[token.i: token.i + 1], actor_id, "document-alias")
+    _mention_missed(doc, parsed, lambda token: acronyms.get(token.text))
 
 
 def _mention_surnames(doc: Document, parsed: Doc, local: dict[str, str], base: ActorBase) -> None:
-    """A person named in full, then by surname alone where the entity recogniser saw no name
-    ("Sylvain Itte … Itte flew out")."""
+    """A person named in full, then by one of their names alone where the entity recogniser saw
+    no name ("Sylvain Itte … Itte flew out")."""
     first_seen: dict[str, int] = {}
     for m in doc.mentions:
         first_seen.setdefault(m.actor_id, m.start)
+
+    def person(token: Token) -> str | None:
+        actor_id = local.get(fold(token.text)) if token.pos_ == "PROPN" and token.is_title else None
+        if actor_id is None or first_seen.get(actor_id, token.idx) >= token.idx:
+            return None
+        actor = base.actor(actor_id) if actor_id in base else doc.actors.get(actor_id)
+        return actor_id if actor is not None and actor.kind == "person" else None
+
+    _mention_missed(doc, parsed, person)
+
+
+def _mention_missed(doc: Document, parsed: Doc, actor_of: Callable[[Token], str | None]) -> None:
+    """A mention for each token the recogniser left out that `actor_of` names an actor for."""
     covered = {i for m in doc.mentions for i in range(m.start, m.end)}
     for token in parsed:
-        actor_id = local.get(fold(token.text)) if token.pos_ == "PROPN" and token.is_title else None
-        if actor_id is None or token.idx in covered or first_seen.get(actor_id, token.idx) >= token.idx:
-            continue
-        kind = base.actor(actor_id).kind if actor_id in base else doc.actors[actor_id].kind \
-            if actor_id in doc.actors else None
-        if kind == "person":
+        actor_id = actor_of(token) if token.idx not in covered else None
+        if actor_id is not None:
             _mention(doc, parsed[token.i: token.i + 1], actor_id, "document-alias")
 
 

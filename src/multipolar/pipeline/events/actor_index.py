@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 
 from ...knowledge import ActorBase
 from ...model import Document, Mention
-from ..actors import FACILITY_WORDS
 
 # Modifier links that keep us inside the phrase, with their walking cost.
 _NEAR = {"compound": 1, "amod": 1, "nmod": 1, "poss": 1, "appos": 1, "npadvmod": 1}
@@ -76,8 +75,7 @@ class ActorIndex:
             # "flew out of Niamey", "talks in Kabul": the place, so the state
             return self.base.entries[mention.actor_id].governs or mention.actor_id
         actor = mention.actor_id
-        if actor.startswith("place:") and (mention.label != "GPE" or mention.method == "gazetteer"
-                                           or actor.rsplit("-", 1)[-1] in FACILITY_WORDS):
+        if actor.startswith("place:") and (mention.label != "GPE" or mention.method in ("gazetteer", "site")):
             # a site, region or city the knowledge base does not know ("the Europe Bridge", "Aceh
             # province", "Kharkiv") is where, not who; an unknown country (a misspelt "Afganistan")
             # may still act
@@ -149,7 +147,9 @@ class ActorIndex:
     def named_at(self, token: Token) -> str | None:
         """The actor a mention names, without reading a capital as a mere place."""
         mention = self.by_token.get(token.i)
-        return mention.actor_id if mention and token.i not in self.excluded else None
+        if mention is None or token.i in self.excluded or mention.method in ("gazetteer", "site"):
+            return None  # ("the authorities in Kharkiv" are not Kharkiv's: a city does not govern)
+        return mention.actor_id
 
     def latest_of_kind(self, before: Token, kinds: tuple[str, ...]) -> list[str]:
         """The most recent actor of these kinds mentioned before a token ("the alliance")."""

@@ -129,14 +129,14 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
         if cand.token.lemma_ in DENIALS and cand.entry.type == "REJECT":
             _apply_denial(cand, drafts)
     _unnamed_attackers(drafts, cands, doc, finder, base)
+    actors = Lookup(doc, base)
     _unnamed_authorities(drafts, finder)
-    _place_targets(drafts, finder, Lookup(doc, base))
+    _place_targets(drafts, finder, actors)
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:
             # ("praised Qatar's mediation": the mediator's parties are not whoever else is named)
             draft.target = _fallback_target(draft, doc, base, drafts)
-    actors = Lookup(doc, base)
     return _finish(_merge(drafts, actors), doc, actors)
 
 
@@ -535,34 +535,32 @@ def _promised(draft: Draft) -> bool:
     """"X vowed to keep attacking ships", "pledged to send troops": the doer's own promise."""
     if draft.type in ("AGREE", "THREATEN") or draft.first.nominal:
         return False
-    token = draft.first.token
-    for _ in range(2):  # "vowed to keep attacking": through one more infinitive
-        if token.dep_ != "xcomp":
-            return False
-        token = token.head
-        if token.lemma_ in PROMISING:
-            return not any(conditional(a) for a in token.ancestors)
-    return False
+    return _governed_by(draft.first.token, lambda t: t.lemma_ in PROMISING, steps=2)
 
 
 def _prepared(token: Token) -> bool:
-    """The deed is what a verb "prepare" governs, up through "resume", "launch" and the like."""
-    for _ in range(2):
-        if token.dep_ != "xcomp":
-            return False
-        token = token.head
-        if token.lemma_ == "prepare" and token.pos_ == "VERB":
-            return not any(conditional(a) for a in token.ancestors)
-    return False
+    """"The army prepared to resume shelling": the deed is what a verb "prepare" governs."""
+    return _governed_by(token, lambda t: t.lemma_ == "prepare" and t.pos_ == "VERB", steps=2)
 
 
 def _willing(draft: Draft) -> bool:
     """"X is prepared to lift the ban", "ready to host talks": an offer or a threat, not the deed."""
-    token = draft.first.token
-    if draft.type in ("AGREE", "THREATEN") or draft.first.nominal or token.dep_ != "xcomp" or \
-            token.head.lemma_.lower() not in WILLING or token.head.pos_ != "ADJ":
+    if draft.type in ("AGREE", "THREATEN") or draft.first.nominal:
         return False
-    return not any(conditional(a) for a in token.ancestors)  # "if they are willing to …": a condition
+    return _governed_by(draft.first.token, lambda t: t.lemma_.lower() in WILLING and t.pos_ == "ADJ", steps=1)
+
+
+def _governed_by(token: Token, governs: Callable[[Token], bool], steps: int) -> bool:
+    """Whether the token is the infinitive of a word `governs` accepts, up through at most
+    `steps` infinitives ("vowed to keep attacking"), and that word is no condition's ("if they
+    are willing to …")."""
+    for _ in range(steps):
+        if token.dep_ != "xcomp":
+            return False
+        token = token.head
+        if governs(token):
+            return not any(conditional(a) for a in token.ancestors)
+    return False
 
 
 def _unique_sentences(mentions: list[Candidate]) -> list[Candidate]:

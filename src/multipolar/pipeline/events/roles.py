@@ -51,6 +51,7 @@ STRAINING = {"strain", "sour", "damage", "hurt", "harm", "worsen", "deteriorate"
              "undermine", "complicate", "cloud", "chill", "sink", "plunge", "break", "rupture", "freeze"}
 COUP_MAKERS = {"officer", "soldier", "general", "colonel", "mutineer", "putschist", "army", "military"}
 COUP_VERBS = {"topple", "oust", "overthrow", "depose", "seize", "remove"}
+ORDERING = {"order", "command", "instruct", "direct", "send", "deploy", "dispatch"}
 INSTRUMENTAL = {"use", "employ"}  # "used X to do": X is the means, the subject the doer
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 # nouns for a state's forces: with no owner named, the state where they act
@@ -113,6 +114,21 @@ class RoleFinder:
                     return country
         return None
 
+    def _placed_by(self, place: Token) -> str | None:
+        """The state a place with no country of its own lies in, by its own phrase ("the X
+        facility in central Iran") or by a place on its verb ("sent inspectors to X in central
+        Iran"), never by a place in the subject ("troops in Belgorod shelled the X bridge")."""
+        verb = place
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        hosts = [place, *([verb] if verb is not place else [])]
+        for host in hosts:
+            for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if self.index.country_at(pobj):
+                        return self.index.country_at(pobj)
+        return None
+
     def note_definites(self, sent: Span) -> None:
         """Read the sentence's "the junta in Niamey"-style phrases, so that a later bare
         "the junta" knows whom it names."""
@@ -151,7 +167,7 @@ class RoleFinder:
         if not found and places and self.index.is_place(head):
             # "shelled Kharkiv", "sent inspectors to the Esfahan facilities in central Iran": the
             # state the place lies in
-            found = [c for c in [self.index.country_at(head) or self.place_country(head)] if c]
+            found = [c for c in [self.index.country_at(head) or self._placed_by(head)] if c]
         if not found and head.lemma_ in COUP_MAKERS and any(
                 c.dep_ == "relcl" and c.lemma_ in COUP_VERBS for c in head.children):
             found = self.definites.get("junta", [])  # "the officers who toppled X": the junta, once named
@@ -224,7 +240,8 @@ class RoleFinder:
             controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if head.lemma_ in INSTRUMENTAL:  # "police used tear gas to disperse": the user does it
                 controllers = []
-            if controllers and all(c.lemma_ in STATE_AGENTS and not self.index.phrase_actor(c) for c in controllers):
+            if head.lemma_ in ORDERING and controllers and all(
+                    c.lemma_ in STATE_AGENTS and not self.index.phrase_actor(c) for c in controllers):
                 controllers = []  # "Putin ordered troops to seize …": his troops, so his deed
             # "X is expected to visit", "X was urged to withdraw": X does it
             controllers = controllers or [c for c in head.children if c.dep_ == "nsubjpass"]

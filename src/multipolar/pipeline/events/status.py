@@ -129,7 +129,7 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
         if tok.lower_ == "according" and tok.nbor(1).lower_ == "to":
             return "reported", "according to", [g for g in tok.nbor(1).children if g.dep_ == "pobj"]
     for below, up in zip(chain, chain[1:]):
-        if below.dep_ in ("nsubj", "nsubjpass", "csubj") and up.pos_ in ("VERB", "AUX"):
+        if below is not chain[0] and below.dep_ in ("nsubj", "nsubjpass", "csubj") and up.pos_ in ("VERB", "AUX"):
             return None  # "the officers who toppled X accused Y": who accuses is no part of the claim
         if below.dep_ == "relcl" and up.lemma_ in CLAIM_NOUNS and _gapped(below):
             return None  # "a charge Kabul denies": the claim is what the clause is about, not its content
@@ -138,7 +138,7 @@ def _report(trigger: Token, chain: list[Token]) -> tuple[str, str, list[Token]] 
         if up.lemma_ in CLAIM_NOUNS and up.pos_ == "NOUN":
             return "reported", up.text, [c for c in up.children if c.dep_ == "poss"]
         if up.lemma_ in ACCUSING_VERBS and up.pos_ == "VERB":
-            if below.dep_ == "dobj" and any(c.dep_ == "poss" for c in below.children):
+            if below.dep_ == "dobj" and any(c.lower_ == "whose" for c in below.children):
                 return None  # "whose attacks X blames on Y": the attacks and their doer are told as fact
             # "accused X of sheltering", "charged that X had attacked": the deed is a claim
             return "reported", up.text, _claimants(up)
