@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
                           ActorIndex)
-from .triggers import gerund_clauses, measure, purpose
+from .triggers import THIRD_PARTY_VERBS, gerund_clauses, measure, purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -40,7 +40,6 @@ STATEMENT_NOUNS = {"statement", "declaration", "resolution", "communique", "lett
                    "ultimatum", "appeal", "petition", "decree", "motion"}
 PARTICIPATING = {"engage", "participate", "involve", "join", "persist", "continue"}
 THIRD_PARTY_NOUNS = {"mediation", "arbitration", "facilitation"}
-THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}

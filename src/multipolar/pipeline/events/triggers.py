@@ -25,8 +25,10 @@ DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "ame
 MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", "load", "convoy",
                  "amount", "quantity", "supply", "delivery", "million", "billion", "thousand", "hundred",
                  "part", "share", "portion", "half", "most", "bulk", "mission", "team", "group",
-                 "delegation", "contingent", "unit", "number", "dozen", "state"}
+                 "delegation", "contingent", "unit", "number", "dozen", "state", "round"}
 CLAUSE_PREPS = ("to", "against", "from", "of")  # "committed to", "warned against", "refrain from", "warned of"
+# verbs of a party outside the event it enables ("hosted talks between X and Y")
+THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
@@ -92,6 +94,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         # "signed a ceasefire", "ordered the expulsion": a generic verb yields to its object;
         # "normalized ties": the verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
+        if verb.token.lemma_ in THIRD_PARTY_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "between" for c in f.token.children):
+            continue  # "hosted talks between X and Y": X and Y meet, and the host hosts
         if generic:
             consumed.add(verb.token.i)
         elif verb.entry.type in PROSPECTIVE or verb.entry.type not in ABOUT_OTHER_EVENTS:
