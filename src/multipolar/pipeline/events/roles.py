@@ -268,6 +268,10 @@ class RoleFinder:
             if owner.pos_ in ("ADV", "ADJ") and owner.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(owner.head, depth + 1)[0]  # "stopped short of recognising"
             return [c for c in owner.children if c.dep_ == "poss"]
+        if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:  # "Washington's decision to expel …": Washington expels
+                return owners
         if dep == "acl" and verb.tag_ == "VBG" and head.lemma_ in STATEMENT_NOUNS and head.dep_ == "dobj":
             # "issued a declaration demanding that …": the issuer demands
             return self.subject_heads(head.head, depth + 1)[0]
@@ -496,7 +500,9 @@ class RoleFinder:
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
             subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                         and s.lower_ not in _RELATIVE]
-            roles.targets = self._actors_of(subjects, roles.sources)
+            contents = [c for c in clauses if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            roles.targets = self._actors_of(subjects, roles.sources) or \
+                self._named_within(contents, roles.sources)  # "Russia's threat to cut supplies to X"
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)

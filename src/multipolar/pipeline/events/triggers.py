@@ -102,6 +102,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         elif verb.entry.type in PROSPECTIVE or verb.entry.type not in ABOUT_OTHER_EVENTS:
             # "demanded a truce", "rejected a deployment": not done; "blamed the attacks": two events
             consumed.add(f.token.i)
+    for f in found:  # "Russia's threat to cut gas", "China's demand that X leave": the noun's content
+        if f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
+            for clause in (c for c in f.token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")):
+                consumed |= {t.i for t in clause.subtree}
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim

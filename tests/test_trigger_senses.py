@@ -1,4 +1,4 @@
-""""Commit" agrees only when it commits to something: "committing atrocities" is no pledge."""
+""""Commit" agrees only when it commits to something; a threat noun and what it threatens are one event."""
 
 from __future__ import annotations
 
@@ -13,3 +13,8 @@ def test_committing_a_crime_is_no_agreement() -> None:
 def test_committing_to_a_cause_is_one() -> None:
     events = events_of("Canada committed itself to Latvia's defence.", "2024-03-10")
     assert [(e.source, e.target, e.type) for e in events] == [("CAN", "LVA", "AGREE")]
+
+
+def test_a_threat_noun_is_one_event_with_its_content() -> None:
+    events = events_of("Russia's threat to cut off gas supplies to Moldova alarmed investors.", "2024-03-10")
+    assert [(e.source, e.target, e.type) for e in events] == [("RUS", "MDA", "THREATEN")]
