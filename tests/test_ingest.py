@@ -104,3 +104,19 @@ def test_a_name_beside_a_persons_title_is_a_person(text: str) -> None:
     doc = Document(id="t", text=text, content_hash="t", path="-")
     assert _new_actor(doc, name, name.text, {}) == "person:odile-marchetti"
     assert doc.actors["person:odile-marchetti"].kind == "person"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Lina Haddad, Jordan's envoy, met the minister.", "JOR"),
+    ("Its envoy, Lina Haddad, presented her credentials to the Iraqi prime minister.", None),
+])
+def test_a_new_persons_state_comes_from_an_appositive_not_the_clause_after_it(text: str, country: str | None) -> None:
+    from multipolar.knowledge import load_actor_base
+    from multipolar.model import Document
+    from multipolar.pipeline.actors import stage_actors
+    from multipolar.pipeline.parse import stage_parse
+
+    [doc] = list(stage_parse([Document(id="t", text=text, content_hash="t", path="-")]))
+    doc = stage_actors(doc, load_actor_base())
+    people = [a for a in doc.actors.values() if a.kind == "person"]
+    assert [(a.name, a.country) for a in people] == [("Lina Haddad", country)]

@@ -188,8 +188,8 @@ def _apposition_after(span: Span) -> list:  # type: ignore[type-arg]
     out = []
     for tok in doc[span.end + 1: span.end + 10]:
         if tok.text in (",", ";", ".", "(", ")") or tok.ent_type_ == "PERSON" or tok.is_sent_start \
-                or "\n" in tok.text:
-            break
+                or "\n" in tok.text or tok.pos_ in ("VERB", "AUX"):
+            break  # (a verb: "Its envoy, Zhao Sheng, presented …" goes on with the clause, no appositive)
         out.append(tok)
     return out
 
