@@ -22,7 +22,7 @@ from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
 from .roles import SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
-from .triggers import purpose
+from .triggers import THIRD_PARTY_VERBS, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -130,6 +130,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
             _apply_denial(cand, drafts)
     _unnamed_attackers(drafts, cands, doc, finder, base)
     actors = Lookup(doc, base)
+    _hosted_dates(drafts)
     _unnamed_authorities(drafts, finder)
     _place_targets(drafts, finder, actors)
     for draft in drafts:  # implied partners first, so that the mention can join its event
@@ -167,6 +168,18 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
             if cand.sentence == draft.first.sentence and cand.nominal and cand.type == "ASSAULT" \
                     and not cand.has_actors:
                 draft.add(cand)
+
+
+def _hosted_dates(drafts: list[Draft]) -> None:
+    """"Iraq hosted talks between X and Y in 2021": the hosting is when the talks were."""
+    for host in drafts:
+        token = host.first.token
+        if host.date is not None or token.lemma_ not in THIRD_PARTY_VERBS:
+            continue
+        hosted = next((d for d in drafts if d.first.token.head.i == token.i and d.first.token.dep_ == "dobj"
+                       and d.first.sentence == host.first.sentence and d.date is not None), None)
+        if hosted is not None:
+            host.date = hosted.date
 
 
 def _unnamed_authorities(drafts: list[Draft], finder: RoleFinder) -> None:
