@@ -43,6 +43,12 @@ ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 AUTHORITY_ACTS = {"arrest", "detain", "jail", "imprison", "deport", "sentence", "convict", "execute", "charge",
                   "indict", "prosecute", "expel", "extradite"}
+# CAMEO codes for events a convention retyped (CAMEO→PLOVER 2021: the root code of each type;
+# 144 "obstruct passage", 062 "military cooperation")
+RETYPED_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "062", "AID": "070",
+                 "CONCEDE": "080", "RETREAT": "087", "REQUEST": "100", "ACCUSE": "110", "REJECT": "120",
+                 "THREATEN": "130", "PROTEST": "144", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
+                 "ASSAULT": "190"}
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
@@ -447,7 +453,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         relation = first.relation if draft.status == "asserted" else None
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
-            type=draft.type, cameo=first.entry.cameo, context=first.entry.context,
+            type=draft.type, cameo=_cameo(draft), context=first.entry.context,
             status=draft.status, status_cue=draft.status_cue,
             attributed_to=draft.attributed_to if draft.status == "reported" else [],
             denied_by=draft.denied_by, date=draft.date, relation=relation,
@@ -486,6 +492,14 @@ def _plover_conventions(draft: Draft, actors: Lookup) -> None:
         # farmers blocking a road obstruct in protest (CAMEO 144), a state's blockade coerces
         # (191); "occupied the ministry to protest …" is the protest
         draft.type = "PROTEST"
+
+
+def _cameo(draft: Draft) -> str:
+    """The trigger's CAMEO code, or, where a convention gave the event another PLOVER type, the
+    CAMEO code that type's root stands for in the CAMEO→PLOVER table, so the two never disagree."""
+    if draft.type == draft.first.entry.type:
+        return draft.first.entry.cameo
+    return RETYPED_CAMEO.get(draft.type, draft.first.entry.cameo)
 
 
 def _armed(actor_id: str, actors: Lookup) -> bool:
