@@ -31,10 +31,10 @@ PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "cou
 NAME_LIKE_POPULATION = 200_000  # a one-word "person" or "organisation" read as a city must be a big one
 # the last word of the name of a site or a region ("the Europe Bridge", "Aceh province"): a place
 SITE_WORDS = {"bridge", "airport", "dam", "square", "street", "avenue", "road", "highway", "port", "harbour",
-                  "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
-                  "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel",
-                  "facility", "facilities", "plant", "reactor", "refinery", "terminal",
-                  "province", "region", "district", "county", "governorate", "prefecture", "oblast", "valley"}
+              "harbor", "stadium", "hospital", "mosque", "church", "cathedral", "temple", "crossing", "pass",
+              "canal", "pipeline", "camp", "airbase", "prison", "hotel", "mall", "market", "station", "tunnel",
+              "facility", "facilities", "plant", "reactor", "refinery", "terminal",
+              "province", "region", "district", "county", "governorate", "prefecture", "oblast", "valley"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _DATE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -266,7 +266,7 @@ def _resolve(span: Span, base: ActorBase, on: date | None, local: dict[str, str]
     if city is not None:
         return city, "gazetteer"
     actor_id = _new_actor(doc, span, name, local)
-    return actor_id, "site" if actor_id.startswith("place:") and span[-1].lower_ in SITE_WORDS else "new"
+    return actor_id, "site" if actor_id.startswith("place:") and _site(span) else "new"
 
 
 def _city(doc: Document, span: Span, name: str, base: ActorBase) -> str | None:
@@ -314,9 +314,14 @@ def _titled(span: Span) -> bool:
     return before is not None and before.lower_.rstrip(".") in TITLES
 
 
+def _site(span: Span) -> bool:
+    """A name ending in a site or region word: "the Panj Bridge", "Aceh province"."""
+    return span[-1].lower_ in SITE_WORDS
+
+
 def _new_actor(doc: Document, span: Span, name: str, local: dict[str, str]) -> str:
     kind = "person" if _titled(span) else _NEW_KIND.get(span.label_, "organisation")
-    if kind != "person" and span[-1].lower_ in SITE_WORDS:
+    if kind != "person" and _site(span):
         kind = "place"  # "the Panj Bridge", "Tahrir Square": the small model often calls them ORG
     actor_id = f"{kind}:{fold(name).replace(' ', '-')}"
     doc.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, origin="document"))

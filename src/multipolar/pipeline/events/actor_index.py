@@ -40,6 +40,10 @@ PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
 PRONOUNS_PERSON = {"he", "she"}  # as subjects only: "his credentials" are read through the clause
 
 
+# mentions the actor stage resolved to a city or a site: places, never actors
+PLACE_METHODS = ("gazetteer", "site")
+
+
 class ActorIndex:
     """Token-level view of a document's resolved mentions."""
 
@@ -75,7 +79,7 @@ class ActorIndex:
             # "flew out of Niamey", "talks in Kabul": the place, so the state
             return self.base.entries[mention.actor_id].governs or mention.actor_id
         actor = mention.actor_id
-        if actor.startswith("place:") and (mention.label != "GPE" or mention.method in ("gazetteer", "site")):
+        if actor.startswith("place:") and (mention.label != "GPE" or mention.method in PLACE_METHODS):
             # a site, region or city the knowledge base does not know ("the Europe Bridge", "Aceh
             # province", "Kharkiv") is where, not who; an unknown country (a misspelt "Afganistan")
             # may still act
@@ -147,7 +151,7 @@ class ActorIndex:
     def named_at(self, token: Token) -> str | None:
         """The actor a mention names, without reading a capital as a mere place."""
         mention = self.by_token.get(token.i)
-        if mention is None or token.i in self.excluded or mention.method in ("gazetteer", "site"):
+        if mention is None or token.i in self.excluded or mention.method in PLACE_METHODS:
             return None  # ("the authorities in Kharkiv" are not Kharkiv's: a city does not govern)
         return mention.actor_id
 

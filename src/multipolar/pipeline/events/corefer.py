@@ -198,8 +198,7 @@ def _unnamed_authorities(drafts: list[Draft], finder: RoleFinder) -> None:
                 any(c.dep_ == "agent" for c in token.children):
             continue
         draft.source = finder.place_country(token) or next(  # "were deported from Iran"
-            (finder.index.country_at(g) for p in token.children if p.dep_ == "prep" and p.lower_ == "from"
-             for g in p.children if g.dep_ == "pobj"), None)
+            (c for c in map(finder.index.country_at, finder.prep_heads([token], ("from",))) if c), None)
 
 
 def _place_targets(drafts: list[Draft], finder: RoleFinder, actors: Lookup) -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
                           ActorIndex)
-from .triggers import THIRD_PARTY_VERBS, gerund_clauses, measure, purpose
+from .triggers import THIRD_PARTY_VERBS, gerund_clauses, has_between, infinitive, measure, purpose
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -103,10 +103,7 @@ class RoleFinder:
         """The state of the first place the token's own clause puts something in ("police
         detained 30 protesters in Minsk"); a place in another clause of the sentence ("while
         the envoy was in Kabul, fighters killed soldiers") is not where this happened."""
-        clause = token
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        for tok in _own_clause(clause):
+        for tok in _own_clause(_clause_verb(token)):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 country = self.index.country_at(tok)
                 if country:
@@ -117,16 +114,11 @@ class RoleFinder:
         """The state a place with no country of its own lies in, by its own phrase ("the X
         facility in central Iran") or by a place on its verb ("sent inspectors to X in central
         Iran"), never by a place in the subject ("troops in Belgorod shelled the X bridge")."""
-        verb = place
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _clause_verb(place)
         hosts = [place, *([verb] if verb is not place else [])]
-        for host in hosts:
-            for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    if self.index.country_at(pobj):
-                        return self.index.country_at(pobj)
-        return None
+        countries = (self.index.country_at(g) for host in hosts for p in host.children
+                     if p.dep_ == "prep" and p.lower_ in PLACE_PREPS for g in p.children if g.dep_ == "pobj")
+        return next((c for c in countries if c), None)
 
     def note_definites(self, sent: Span) -> None:
         """Read the sentence's "the junta in Niamey"-style phrases, so that a later bare
@@ -247,7 +239,7 @@ class RoleFinder:
             if not controllers and head.pos_ == "ADJ" and head.dep_ == "acomp" and not conditional(head.head):
                 return self.subject_heads(head.head, depth + 1)[0]  # "X is ready to talk", not "if X is …"
             return controllers or self.subject_heads(head, depth + 1)[0]
-        if dep == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        if dep == "advcl" and infinitive(verb):
             # "paid the Taliban sums to target US troops": the payee does the targeting
             payees = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if any(self.index.phrase_actor(p) for p in payees):
@@ -268,7 +260,7 @@ class RoleFinder:
             if owner.pos_ in ("ADV", "ADJ") and owner.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(owner.head, depth + 1)[0]  # "stopped short of recognising"
             return [c for c in owner.children if c.dep_ == "poss"]
-        if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if dep == "acl" and infinitive(verb):
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:  # "Washington's decision to expel …": Washington expels
                 return owners
@@ -491,7 +483,7 @@ class RoleFinder:
         if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:
             roles.targets = roles.sources[1:2]  # "Sino-Russian cooperation"
             roles.sources = roles.sources[:1]
-        if not roles.sources and len(roles.targets) > 1 and _has_between(noun) and \
+        if not roles.sources and len(roles.targets) > 1 and has_between(noun) and \
                 entry.lemma not in THIRD_PARTY_NOUNS:  # a mediation between X and Y is a third party's
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.sources or not roles.targets:
@@ -500,7 +492,7 @@ class RoleFinder:
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
             subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                         and s.lower_ not in _RELATIVE]
-            contents = [c for c in clauses if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            contents = [c for c in clauses if c.dep_ == "acl" and infinitive(c)]
             roles.targets = self._actors_of(subjects, roles.sources) or \
                 self._named_within(contents, roles.sources)  # "Russia's threat to cut supplies to X"
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
@@ -577,9 +569,6 @@ def _restates_event(noun: Token) -> bool:
                s.lemma_ in ("event", "incident") for s in subjects)
 
 
-def _has_between(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
-
 
 def _unique(items: list[str]) -> list[str]:
     out: list[str] = []
@@ -587,6 +576,13 @@ def _unique(items: list[str]) -> list[str]:
         if item not in out:
             out.append(item)
     return out
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word belongs to (the word itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _own_clause(verb: Token) -> list[Token]:

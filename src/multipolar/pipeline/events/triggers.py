@@ -94,8 +94,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         # "signed a ceasefire", "ordered the expulsion": a generic verb yields to its object;
         # "normalized ties": the verb is the event and its object is no second one.
         generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
-        if verb.token.lemma_ in THIRD_PARTY_VERBS and any(
-                c.dep_ == "prep" and c.lower_ == "between" for c in f.token.children):
+        if verb.token.lemma_ in THIRD_PARTY_VERBS and has_between(f.token):
             continue  # "hosted talks between X and Y": X and Y meet, and the host hosts
         if generic:
             consumed.add(verb.token.i)
@@ -162,8 +161,17 @@ def _subordinate(token: Token, triggers: set[int]) -> bool:
 
 def purpose(clause: Token) -> bool:
     """"(in order) to press their demands": an infinitive clause of purpose."""
-    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and infinitive(clause)
+
+
+def infinitive(verb: Token) -> bool:
+    """A verb with its "to": "to expel", "to cut off"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def has_between(noun: Token) -> bool:
+    """"talks between X and Y": the noun names its parties with "between"."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
 
 
 def _background(noun: Token) -> bool:
