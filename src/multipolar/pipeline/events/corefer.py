@@ -30,7 +30,9 @@ EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestra
 LIGHT_VERBS = {"take", "do", "follow"}
 LIGHT_OBJECTS = {"step", "move", "so", "same", "suit", "this", "that", "it", "likewise"}
 DENIALS = {"deny", "dismiss", "refute", "rebut", "reject"}
-NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "SANCTION"}
+# events that mean nothing without a party on the other side; criticism and inquiries stand alone
+# ("condemned the attack", "police are investigating the killing": PLOVER's ACCUSE, target unknown)
+NEEDS_TARGET = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT", "REQUEST", "SANCTION"}
 MEDIA_TYPES = {"ACCUSE", "REJECT"}
 IMPLIED_TARGET = {"AID", "REQUEST", "COOPERATE", "CONSULT"}  # "extend assistance": to someone
 VERBAL_CONFLICT = {"REJECT", "ACCUSE"}  # "X said it would veto …" is the rejection itself
