@@ -54,6 +54,8 @@ ORDERING = {"order", "command", "instruct", "direct", "send", "deploy", "dispatc
 INSTRUMENTAL = {"use", "employ"}  # "used X to do": X is the means, the subject the doer
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
 # nouns for a state's forces: with no owner named, the state where they act
+# the people who govern a state, named by office: "demanded the president's resignation"
+OFFICE_NOUNS = RULERS | {"president", "premier", "cabinet", "parliament", "state", "prime", "chancellor"}
 STATE_AGENTS = {"troop", "force", "army", "military", "police", "policeman", "soldier", "authority"}
 # verbs whose passive tells a stance of the subject, not a deed done to it
 STATIVE_PASSIVES = {"commit", "oppose", "determine", "dedicate", "devote", "resolve"}
@@ -397,12 +399,27 @@ class RoleFinder:
                               any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
                 subjects = [s for c in conditions for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 roles.targets = self._actors_of(subjects, roles.sources)
+            if not roles.targets:
+                roles.targets = self._own_rulers([*objects, *self.prep_heads(hosts, entry.target_preps)], roles.sources)
         roles.sources = _unique(roles.sources)
         if not roles.targets and len(roles.sources) > 1 and needed is not None and \
                 needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
             # "X and Y upgraded their ties": each is the other's partner
             roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
         return roles
+
+    def _own_rulers(self, heads: list[Token], sources: list[str]) -> list[str]:
+        """"Kenyan students criticised the government", "farmers demanded the president's
+        resignation": a state's own people address its rulers, the state they belong to."""
+        states = {a.split(":", 1)[0] for a in sources}
+        if len(states) != 1 or not all(":" in a for a in sources) or len(next(iter(states))) != 3:
+            return []
+        for head in heads:
+            for tok in head.subtree:
+                if tok.lemma_.lower() in OFFICE_NOUNS and tok.pos_ == "NOUN" and \
+                        any(c.lower_ == "the" for c in tok.children) and not self.index.actor_at(tok):
+                    return [next(iter(states))]
+        return []
 
     def _named_within(self, heads: list[Token], exclude: list[str]) -> list[str]:
         """The first actor named deeper in a phrase than `actors` reads, through any
