@@ -24,3 +24,10 @@ def test_a_state_brought_about_is_no_departure() -> None:
 
 def test_a_measured_object_is_the_verbs_own() -> None:
     assert _types("Qatar will provide 20,000 tonnes of food aid to Gaza, Qatari officials said.") == ["AGREE"]
+
+
+def test_what_a_proposal_would_do_is_its_content() -> None:
+    # the relative clause tells what the rejected text laid down, not a deed of anyone's
+    assert _types("Greece rejected an Albanian proposal that would have allowed fishing boats "
+                  "to enter its waters.") == ["REJECT"]
+    assert _types("Chad signed a pact that will let Sudanese refugees return home.") == ["AGREE"]

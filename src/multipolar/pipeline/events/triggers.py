@@ -29,6 +29,12 @@ MEASURE_NOUNS = {"tonne", "ton", "shipment", "consignment", "batch", "package", 
 CLAUSE_PREPS = ("to", "against", "from", "of")  # "committed to", "warned against", "refrain from", "warned of"
 # verbs of a party outside the event it enables ("hosted talks between X and Y")
 THIRD_PARTY_VERBS = {"host", "mediate", "broker", "attend", "visit", "facilitate", "sponsor"}
+# texts that lay down what would happen: "a proposal that would have allowed X", "a deal under
+# which Y would withdraw" tell the text's content, not events of their own
+PROPOSALS = {"proposal", "plan", "bill", "law", "legislation", "resolution", "draft", "measure", "initiative",
+             "motion", "amendment", "deal", "agreement", "accord", "treaty", "pact", "decree", "reform", "scheme",
+             "offer", "package", "framework", "roadmap", "text", "blueprint"}
+MODALS = {"would", "could", "will", "may", "might", "shall", "should"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
@@ -111,6 +117,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             clauses = [c for c in f.token.children if c.dep_ in deps] + gerund_clauses(f.token)
             for clause in clauses:
                 consumed |= {t.i for t in clause.subtree}
+    for tok in sentence:
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in PROPOSALS and \
+                any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+            consumed |= {t.i for t in tok.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
         # the participle adds detail, not an event; "blocked roads to press their demands":
