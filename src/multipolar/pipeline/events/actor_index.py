@@ -27,6 +27,9 @@ _ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including",
 _WITH_NOUNS = {"border", "frontier", "boundary", "talk", "tie", "relation", "relationship",
                "cooperation", "agreement", "deal", "negotiation", "dialogue", "partnership"}
 _ADJ_PREPS = {"to", "with"}  # "gunmen loyal to X", "militias allied with X"
+# people who speak or act for whoever follows their "for": "a spokesman for the ministry"
+_FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador",
+              "negotiator", "delegate", "delegation", "mouthpiece"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
 _SUPPORTER = re.compile(
@@ -188,7 +191,8 @@ class ActorIndex:
                     continue
                 prep_ok = (child.lower_ in _ROLE_PREPS
                            or (token.pos_ == "ADJ" and child.lower_ in _ADJ_PREPS)
-                           or (token.lemma_ in _WITH_NOUNS and child.lower_ in ("with", "between")))
+                           or (token.lemma_ in _WITH_NOUNS and child.lower_ in ("with", "between"))
+                           or (token.lemma_ in _FOR_NOUNS and child.lower_ == "for"))
                 if not places and child.lower_ in PLACE_PREPS:
                     continue
                 if child.dep_ == "prep" and prep_ok:
