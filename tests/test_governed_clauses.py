@@ -31,3 +31,15 @@ def test_what_a_proposal_would_do_is_its_content() -> None:
     assert _types("Greece rejected an Albanian proposal that would have allowed fishing boats "
                   "to enter its waters.") == ["REJECT"]
     assert _types("Chad signed a pact that will let Sudanese refugees return home.") == ["AGREE"]
+
+
+def test_the_purpose_of_a_named_protest_is_that_protest() -> None:
+    # "to protest" tells what the demonstration was for: one event, the police's prevention of it
+    assert _types("Moroccan police broke up a demonstration staged by teachers in Rabat to protest "
+                  "the new pension rules.") == ["COERCE"]
+
+
+def test_a_kind_of_thing_named_by_an_event_noun_is_no_event() -> None:
+    # "riot police" are police, not a riot; "a mediation effort" is still a mediation
+    assert _types("Serbian riot police broke up a march by Serbian students in Belgrade.") == ["COERCE"]
+    assert "CONSULT" in _types("Oman launched a mediation effort between Iran and the United States.")

@@ -51,6 +51,10 @@ RETYPED_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE"
                  "CONCEDE": "080", "RETREAT": "087", "REQUEST": "100", "ACCUSE": "110", "REJECT": "120",
                  "THREATEN": "130", "PROTEST": "144", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
                  "ASSAULT": "190"}
+# the nouns of those who speak for a state: "the ministry protested", "officials protested"
+STATE_VOICES = {"government", "ministry", "minister", "embassy", "official", "president", "spokesman", "spokeswoman",
+                "spokesperson", "diplomat", "ambassador", "envoy", "cabinet", "administration", "department",
+                "delegation", "authority", "office", "premier", "chancellor", "leader"}
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
@@ -450,7 +454,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         if actors.kind(draft.source) == "media" and draft.type not in MEDIA_TYPES:
             continue
         first = draft.first
-        _plover_conventions(draft, actors)
+        _plover_conventions(draft, actors, doc)
         relation = first.relation if draft.status == "asserted" else None
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
@@ -462,7 +466,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
     return events
 
 
-def _plover_conventions(draft: Draft, actors: Lookup) -> None:
+def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     """The type PLOVER gives what the text tells, where it is not the trigger's own."""
     first = draft.first
     if _stated_intent(draft) or _willing(draft) or _promised(draft):
@@ -493,6 +497,24 @@ def _plover_conventions(draft: Draft, actors: Lookup) -> None:
         # farmers blocking a road obstruct in protest (CAMEO 144), a state's blockade coerces
         # (191); "occupied the ministry to protest …" is the protest
         draft.type = "PROTEST"
+    if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
+        # PLOVER: a state's protest is a complaint (ACCUSE); a crowd's is a protest, whatever it protests
+        draft.type = "ACCUSE" if _diplomatic(first.token, doc) else "PROTEST"
+
+
+def _diplomatic(token: Token, doc: Document) -> bool:
+    """Whether a protest is made by a state's voice ("Japan protested to Russia", "the foreign
+    ministry protested the raid"), not by a crowd ("thousands of Kenyans protested",
+    "Palestinians staged a protest": a people named by its demonym)."""
+    people = {m.start for m in doc.mentions if m.method == "demonym"}
+    verb = token if not token.pos_ == "NOUN" else token.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if token.pos_ == "NOUN":
+        subjects = [c for c in token.children if c.dep_ == "poss"] or subjects
+    return any((s.pos_ == "PROPN" and s.ent_type_ in ("GPE", "ORG", "PERSON") and s.idx not in people)
+               or s.lemma_.lower() in STATE_VOICES for s in subjects)
 
 
 def _cameo(draft: Draft) -> str:

@@ -35,6 +35,9 @@ PROPOSALS = {"proposal", "plan", "bill", "law", "legislation", "resolution", "dr
              "motion", "amendment", "deal", "agreement", "accord", "treaty", "pact", "decree", "reform", "scheme",
              "offer", "package", "framework", "roadmap", "text", "blueprint"}
 MODALS = {"would", "could", "will", "may", "might", "shall", "should"}
+# nouns whose compound tells the event: "a mediation effort", "a bombing campaign", "an aid convoy"
+EVENT_FRAMES = {"effort", "bid", "process", "campaign", "operation", "mission", "programme", "program", "package",
+                "drive", "initiative", "shipment", "convoy", "flight", "offensive", "spree", "wave"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
@@ -65,6 +68,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             pos, lemma = "v", _participle_verb(token.lower_, lexicon)  # "X is committed to"
         if pos is None or token.ent_type_ in ("DATE", "TIME", "PERSON"):
             continue  # "2 March" is no march, "Mark Esper" no mark
+        if pos == "n" and token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
+                token.head.lemma_.lower() not in EVENT_FRAMES:
+            continue  # "riot police", "aid workers", "attack helicopters": a kind of thing, no event
         for entry in lexicon.candidates(lemma, pos):
             if entry.bare and any(c.dep_ in ("dobj", "dative") for c in token.children):
                 continue
@@ -126,6 +132,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         # the participle adds detail, not an event; "blocked roads to press their demands":
         # the purpose is part of the deed
         if tok.dep_ == "advcl" and (tok.tag_ == "VBG" or purpose(tok)) and tok.head.i in verbs_now:
+            consumed |= {t.i for t in tok.subtree}
+    nouns = {f.token.i for f in found if f.nominal}
+    for tok in sentence:  # "a demonstration staged by students to protest X": the demonstration's purpose
+        if purpose(tok) and tok.head.dep_ == "acl" and tok.head.head.i in nouns:
             consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
