@@ -55,6 +55,8 @@ RETYPED_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE"
 STATE_VOICES = {"government", "ministry", "minister", "embassy", "official", "president", "spokesman", "spokeswoman",
                 "spokesperson", "diplomat", "ambassador", "envoy", "cabinet", "administration", "department",
                 "delegation", "authority", "office", "premier", "chancellor", "leader"}
+POLICING = {"police", "policeman", "policemen", "officer", "agent", "official", "investigator", "inspector",
+            "authority", "prosecutor", "customs"}
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
@@ -497,9 +499,32 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         # farmers blocking a road obstruct in protest (CAMEO 144), a state's blockade coerces
         # (191); "occupied the ministry to protest …" is the protest
         draft.type = "PROTEST"
+    if draft.type == "ASSAULT" and (_cyber(first.token) or (
+            first.token.lemma_ == "raid" and any(w.lemma_.lower() in POLICING for w in _doer_words(first.token)))):
+        # PLOVER: a search of premises by police or officials seizes (COERCE), as a cyber attack
+        # coerces; troops raiding a camp assault it
+        draft.type = "COERCE"
     if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
         # PLOVER: a state's protest is a complaint (ACCUSE); a crowd's is a protest, whatever it protests
         draft.type = "ACCUSE" if _diplomatic(first.token, doc) else "PROTEST"
+
+
+def _doer_words(token: Token) -> list[Token]:
+    """The heads that name who does a trigger's deed: its verb's subjects, or a noun's owner and
+    modifiers ("a police raid", "Russia's protest")."""
+    if token.pos_ == "NOUN":
+        own = [c for c in token.children if c.dep_ in ("poss", "compound")]
+        if own:
+            return own
+        token = token.head
+    while token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
+        token = token.head
+    return [c for c in token.children if c.dep_ == "nsubj"]
+
+
+def _cyber(token: Token) -> bool:
+    """"a cyber attack", "cyber-attacks": an attack on computers, not on bodies."""
+    return any(c.lower_.startswith("cyber") for c in token.children if c.dep_ in ("amod", "compound"))
 
 
 def _diplomatic(token: Token, doc: Document) -> bool:
@@ -507,14 +532,8 @@ def _diplomatic(token: Token, doc: Document) -> bool:
     ministry protested the raid"), not by a crowd ("thousands of Kenyans protested",
     "Palestinians staged a protest": a people named by its demonym)."""
     people = {m.start for m in doc.mentions if m.method == "demonym"}
-    verb = token if not token.pos_ == "NOUN" else token.head
-    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-        verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if token.pos_ == "NOUN":
-        subjects = [c for c in token.children if c.dep_ == "poss"] or subjects
     return any((s.pos_ == "PROPN" and s.ent_type_ in ("GPE", "ORG", "PERSON") and s.idx not in people)
-               or s.lemma_.lower() in STATE_VOICES for s in subjects)
+               or s.lemma_.lower() in STATE_VOICES for s in _doer_words(token))
 
 
 def _cameo(draft: Draft) -> str:
