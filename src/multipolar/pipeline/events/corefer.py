@@ -57,6 +57,7 @@ STATE_VOICES = {"government", "ministry", "minister", "embassy", "official", "pr
                 "delegation", "authority", "office", "premier", "chancellor", "leader"}
 POLICING = {"police", "policeman", "policemen", "officer", "agent", "official", "investigator", "inspector",
             "authority", "prosecutor", "customs"}
+JOINING = {"join", "accede", "accession", "membership"}
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
@@ -147,12 +148,23 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     _hosted_dates(drafts)
     _unnamed_authorities(drafts, finder)
     _place_targets(drafts, finder, actors)
+    for draft in drafts:  # "Sweden applied to join": the organisation the text has been about
+        if draft.source and draft.target is None and _joins(draft.first.token):
+            found = finder.index.latest_of_kind(draft.first.token, ("igo",))
+            draft.target = found[0] if found and found[0] != draft.source else None
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:
             # ("praised Qatar's mediation": the mediator's parties are not whoever else is named)
             draft.target = _fallback_target(draft, doc, base, drafts)
     return _finish(_merge(drafts, actors), doc, actors)
+
+
+def _joins(token: Token) -> bool:
+    """"applied to join", "joined", "its bid to join": joining with the organisation left unsaid."""
+    joining = [token] + [c for c in token.children if c.dep_ in ("xcomp", "acl")]
+    return any(t.lemma_ in JOINING and not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to")
+                                               for c in t.children) for t in joining)
 
 
 def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Document, finder: RoleFinder,
