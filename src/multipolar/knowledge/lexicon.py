@@ -33,6 +33,7 @@ class Trigger:
     expect: str
     bare: bool = False  # only when the verb has no direct object ("warned of", not "warned X of")
     directive: bool = False  # only with a that-clause saying what must be done ("insist that X must")
+    addressed: bool = False  # only naming whom it asks and what: "wants X to go", "pushed X to go"
 
 
 class Lexicon:
@@ -61,7 +62,8 @@ def _entry(item: dict[str, Any]) -> Trigger:
     return Trigger(lemma=item["l"], pos=item["p"], type=item["t"], cameo=str(item["c"]),
                    needs=item.get("w"), target_preps=_preps(item),
                    relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"],
-                   bare=bool(item.get("bare")), directive=bool(item.get("directive")))
+                   bare=bool(item.get("bare")), directive=bool(item.get("directive")),
+                   addressed=bool(item.get("addressed")))
 
 
 def _preps(item: dict[str, Any]) -> tuple[str, ...]:

@@ -76,6 +76,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if entry.directive and not _directive(token):
                 continue
+            if entry.addressed and not _addressed(token):
+                continue
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
                 continue  # "signed the bill into law": no agreement between parties
             needed = _needed(token, entry)
@@ -249,6 +251,15 @@ def _directive(verb: Token) -> bool:
         if clause.tag_ in ("VB", "VBP") and not auxes:
             return True
     return verb.lemma_ not in REPORTING and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+
+
+def _addressed(verb: Token) -> bool:
+    """"wants X to go", "pushed X to go": the verb names whom it asks and what (an infinitive
+    with its own subject, or an object and an infinitive), not the subject's own wish."""
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and infinitive(c)]
+    asked = any(c.dep_ == "dobj" for c in verb.children) or \
+        any(g.dep_ == "nsubj" for c in clauses for g in c.children)
+    return bool(clauses) and asked
 
 
 def _dates(prep: Token) -> bool:
