@@ -104,8 +104,10 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         if tok.pos_ != "NOUN" or tok.lower_ not in words or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
             continue
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if verb.pos_ != "VERB" or not lexicon.candidates(verb.lemma_, "v"):
-            continue  # only as a party to an event ("prisoners rioted"), not "civilians died"
+        if verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or any(
+                c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children)):
+            continue  # only as a party to an event ("prisoners rioted", "rebels resumed attacks"),
+            # not "civilians died"
         if any(t.idx in covered for t in _own_phrase(tok)):
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
         if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the") for c in tok.children) or \

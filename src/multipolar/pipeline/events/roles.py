@@ -365,7 +365,9 @@ class RoleFinder:
                 # whatever else the parser made an object ("…, its term for the border")
                 roles.targets = self._actors_of(self.prep_heads([verb], (needed.lower_,)), roles.sources)
             places = entry.type not in PLACELESS
-            roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
+            topics = _paired(entry, roles) and all(o.lemma_ in EVENT_NOUNS for o in objects)
+            if not topics:  # ("held talks on the Kashmir dispute": no party hides in the talks)
+                roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
                 # the clause the verb governs: "agreed to send X", "committed to sending X"
                 clauses = [c for c in verb.children if c.dep_ == "xcomp"] + gerund_clauses(verb, ("to",))
@@ -375,7 +377,8 @@ class RoleFinder:
                 if named:  # "condemned the attack", "refused to recognise the decision"
                     roles.object_event = EVENT_NOUNS.get(named[0].lemma_, "*")
             if not roles.targets:  # "withdrew its troops from Mali", "normalize ties with X"
-                roles.targets = self._actors_of(self.prep_heads(hosts, entry.target_preps), roles.sources)
+                preps = tuple(p for p in entry.target_preps if p == "with") if topics else entry.target_preps
+                roles.targets = self._actors_of(self.prep_heads(hosts, preps), roles.sources)
             if not roles.targets and any(o.lemma_ in RULERS for o in objects):
                 # "recognising the government in Kabul": whoever governs from there
                 places = self.prep_heads(hosts, ("in",))
@@ -386,7 +389,7 @@ class RoleFinder:
                 heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
                 roles.targets = self._actors_of(heads, roles.sources) or self._actors_of(
                     self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
-            if not roles.targets:  # "suspended part of its aid programme for Bosnia"
+            if not roles.targets and not _paired(entry, roles):  # "suspended part of its aid programme for Bosnia"
                 roles.targets = self._named_within(objects, roles.sources)
             if not roles.targets:  # "threatened to deliver blows to X"
                 xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -515,7 +518,7 @@ class RoleFinder:
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)
-        if not roles.targets and roles.sources:  # "a suspension of air links with Serbia"
+        if not roles.targets and roles.sources and not _paired(entry, roles):  # "a suspension of air links with Serbia"
             inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS | {"by"}
                      for g in c.children if g.dep_ == "pobj"]
             if noun.dep_ == "dobj":  # "began a hunger strike to protest X's policy"
@@ -585,6 +588,12 @@ def _restates_event(noun: Token) -> bool:
     return any(s.lower_ in ("it", "this", "that") or s.lemma_ in EVENT_NOUNS or
                s.lemma_ in ("event", "incident") for s in subjects)
 
+
+
+def _paired(entry: Trigger, roles: Roles) -> bool:
+    """"India and Pakistan held talks on the Kashmir dispute": co-subjects of a symmetric event
+    are each other's party; what their talks are about is no party."""
+    return entry.type in SYMMETRIC and len(roles.sources) > 1 and roles.mutual
 
 
 def _unique(items: list[str]) -> list[str]:
