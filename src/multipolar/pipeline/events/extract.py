@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_actor_base
@@ -11,7 +13,7 @@ from .actor_index import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, Ac
 from .candidates import Candidate
 from .corefer import resolve_document
 from .roles import RoleFinder
-from .status import certainty
+from .status import HYPOTHETICAL_GOVERNORS, PROMISING, certainty
 from .timing import date_sentence
 from .when import Timeline
 
@@ -63,8 +65,24 @@ def _main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def repair_lemmas(parsed: Doc, known: set[str]) -> None:
+    """The small model's lemmatizer cuts a silent "e" off some verbs ("hopes", "hoped" → "hop";
+    "wages" → "wag"): where the cut form is no word we know and the form with "e" is, take it."""
+    for tok in parsed:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma not in known and lemma + "e" in known and \
+                tok.lower_ in (lemma + "es", lemma + "ed", lemma + "ing"):
+            tok.lemma_ = lemma + "e"
+
+
+@lru_cache(maxsize=1)
+def _known_verbs() -> set[str]:
+    return {e.lemma for e in load_lexicon().entries if e.pos == "v"} | HYPOTHETICAL_GOVERNORS | PROMISING
+
+
 def extract_events(doc: Document) -> list[Event]:
     parsed: Doc = doc.spacy_doc
+    repair_lemmas(parsed, _known_verbs())
     base = load_actor_base()
     index = ActorIndex(doc, parsed, base)
     salience = Salience(index)
