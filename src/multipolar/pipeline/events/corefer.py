@@ -58,6 +58,9 @@ STATE_VOICES = {"government", "ministry", "minister", "embassy", "official", "pr
 POLICING = {"police", "policeman", "policemen", "officer", "agent", "official", "investigator", "inspector",
             "authority", "prosecutor", "customs"}
 JOINING = {"join", "accede", "accession", "membership"}
+SENT_AWAY = {"ambassador", "envoy", "diplomat", "attache", "consul", "representative", "troop", "peacekeeper",
+             "force", "mission", "contingent", "observer", "inspector"}
+DEPARTING = {"leave", "depart", "quit", "exit", "go"}
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
@@ -516,6 +519,9 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         # PLOVER: a search of premises by police or officials seizes (COERCE), as a cyber attack
         # coerces; troops raiding a camp assault it
         draft.type = "COERCE"
+    if draft.type == "REQUEST" and not first.nominal and _sent_away(first.token):
+        # "ordered the French ambassador to leave": an expulsion (CAMEO 166), no mere request
+        draft.type = "SANCTION"
     if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
         # PLOVER: a state's protest is a complaint (ACCUSE); a crowd's is a protest, whatever it protests
         draft.type = "ACCUSE" if _diplomatic(first.token, doc) else "PROTEST"
@@ -532,6 +538,12 @@ def _doer_words(token: Token) -> list[Token]:
     while token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
         token = token.head
     return [c for c in token.children if c.dep_ == "nsubj"]
+
+
+def _sent_away(verb: Token) -> bool:
+    """"ordered the ambassador to leave", "told French troops to quit the country"."""
+    sent = any(c.dep_ == "dobj" and c.lemma_.lower() in SENT_AWAY for c in verb.children)
+    return sent and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in DEPARTING for c in verb.children)
 
 
 def _cyber(token: Token) -> bool:
@@ -596,11 +608,15 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[
 def _stated_intent(draft: Draft) -> bool:
     """A future deed announced by its own doer ("Finland will give …", "X said it will …")."""
     cand = draft.first
-    if draft.status != "hypothetical" or cand.nominal or (draft.status_cue or "").lower() not in FUTURE:
+    if draft.status != "hypothetical" or (draft.status_cue or "").lower() not in FUTURE:
         return False
     if draft.type in ("AGREE", "THREATEN"):
         return False
     token = cand.token
+    if cand.nominal:  # "said it would resume rocket fire": the deed is the verb's object
+        if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+            return False
+        token = token.head
     announced = token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ANNOUNCING
     if token.dep_ != "ROOT" and not announced:
         return False  # "no sign that the Taliban will invite …" is no statement of theirs

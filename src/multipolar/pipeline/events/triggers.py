@@ -141,7 +141,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
-    heads = {f.token.i for f in kept}
+    heads = {f.token.i for f in kept} | {f.token.head.i for f in kept if f.nominal and f.token.dep_ == "dobj"}
     return [f for f in kept if not _subordinate(f.token, heads)]
 
 
