@@ -43,3 +43,9 @@ def test_a_kind_of_thing_named_by_an_event_noun_is_no_event() -> None:
     # "riot police" are police, not a riot; "a mediation effort" is still a mediation
     assert _types("Serbian riot police broke up a march by Serbian students in Belgrade.") == ["COERCE"]
     assert "CONSULT" in _types("Oman launched a mediation effort between Iran and the United States.")
+
+
+def test_a_purpose_or_a_cause_is_no_request() -> None:
+    # the infinitive tells why the tanks moved, and an invasion asks nothing of anyone
+    assert "REQUEST" not in _types("Israel pushed tanks into Rafah to destroy Hamas tunnels.")
+    assert "REQUEST" not in _types("Russia's invasion pushed Finland to join NATO.")

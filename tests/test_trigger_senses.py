@@ -38,3 +38,33 @@ def test_a_retyped_event_carries_a_cameo_code_of_its_type(text: str) -> None:
             table[code.strip()] = rest.split(",")[0].split("#")[0].strip()
     events = events_of(text, "2024-03-10")
     assert events and all(table.get(e.cameo) == e.type for e in events), [(e.type, e.cameo) for e in events]
+
+
+def _events(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(e.source, e.target, e.type) for e in events_of(text, "2024-06-03")]
+
+
+def test_an_envoy_for_a_country_is_not_that_country() -> None:
+    assert _events("The special envoy for Syria criticised Israel.") == []
+
+
+def test_watching_an_event_is_no_part_in_it() -> None:
+    assert _events("Journalists covered the protest in Tbilisi.") == []
+
+
+def test_concern_needs_someone_to_be_concerned_with() -> None:
+    assert _events("Japan expressed concern over rising tensions in the region.") == []
+
+
+def test_a_crowd_of_leaders_protests_not_the_state() -> None:
+    events = events_of("Kenyan union leaders protested the tax hike.", "2024-06-03")
+    assert [(e.type, e.cameo) for e in events] == [("PROTEST", "141")]
+
+
+def test_signing_a_text_is_no_content_of_it() -> None:
+    assert ("IRN", "SAU", "AGREE") in _events("The deal, which Iran and Saudi Arabia will sign on Monday, restores ties.")
+
+
+def test_refugees_abroad_do_not_address_their_own_state() -> None:
+    assert ("UKR:refugees", "UKR", "ACCUSE") not in _events(
+        "Ukrainian refugees in Poland criticised the government over benefits cuts.")

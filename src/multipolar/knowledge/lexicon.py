@@ -33,7 +33,7 @@ class Trigger:
     expect: str
     bare: bool = False  # only when the verb has no direct object ("warned of", not "warned X of")
     directive: bool = False  # only with a that-clause saying what must be done ("insist that X must")
-    addressed: bool = False  # only naming whom it asks and what: "wants X to go", "pushed X to go"
+    addressed: bool = False  # only naming whom it asks (a named object or clause subject) and what
 
 
 class Lexicon:

@@ -77,6 +77,10 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
 # Doers named by their role alone ("Prisoners rioted", "police fired on protesters"): actors of
 # their own, of no known state, when no name in their phrase says whose they are.
 GENERIC_DOERS = {"police", "judges", "policemen"}
+# verbs by which a subject carries out the event their object names: "resumed attacks"
+CARRYING_OUT = {"resume", "renew", "continue", "launch", "stage", "mount", "carry", "conduct", "intensify",
+                "escalate", "step", "wage", "begin", "start", "commit", "perpetrate", "hold", "lead", "organize",
+                "organise"}
 _DOER_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
@@ -104,10 +108,10 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         if tok.pos_ != "NOUN" or tok.lower_ not in words or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
             continue
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or any(
-                c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children)):
+        if verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or (verb.lemma_ in CARRYING_OUT and any(
+                c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children))):
             continue  # only as a party to an event ("prisoners rioted", "rebels resumed attacks"),
-            # not "civilians died"
+            # not "civilians died", "journalists covered the protest"
         if any(t.idx in covered for t in _own_phrase(tok)):
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
         if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the") for c in tok.children) or \

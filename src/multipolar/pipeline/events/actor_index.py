@@ -27,9 +27,9 @@ _ROLE_PREPS = {"of", "from", "in", "outside", "near", "at", "like", "including",
 _WITH_NOUNS = {"border", "frontier", "boundary", "talk", "tie", "relation", "relationship",
                "cooperation", "agreement", "deal", "negotiation", "dialogue", "partnership"}
 _ADJ_PREPS = {"to", "with"}  # "gunmen loyal to X", "militias allied with X"
-# people who speak or act for whoever follows their "for": "a spokesman for the ministry"
-_FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador",
-              "negotiator", "delegate", "delegation", "mouthpiece"}
+# people who speak for whoever follows their "for": "a spokesman for the ministry" (an envoy
+# "for Syria", by contrast, is sent to Syria by someone else)
+_FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "negotiator", "mouthpiece"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # "US-backed regime": the named actor supports the phrase's referent; it is not the referent.
 _SUPPORTER = re.compile(
@@ -55,6 +55,7 @@ class ActorIndex:
         self.kb_ids = set(base.entries)
         self.base = base
         self.cities = {a.id: a.country for a in doc.actors.values() if a.kind == "place" and a.country}
+        self.countries = {a.id: a.country for a in doc.actors.values()}
         self.by_token: dict[int, Mention] = {}
         starts = {t.idx: t.i for t in parsed}
         for mention in doc.mentions:
@@ -145,6 +146,10 @@ class ActorIndex:
                 if len(found) == count:
                     break
         return found[::-1]
+
+    def country_of(self, actor: str) -> str | None:
+        """The state an actor belongs to, from the base or the document's own actors."""
+        return self.base.country_of(actor) if actor in self.kb_ids else self.countries.get(actor)
 
     def kind_of(self, actor: str) -> str | None:
         if actor in self.kb_ids:

@@ -53,10 +53,14 @@ RETYPED_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE"
                  "ASSAULT": "190"}
 # the nouns of those who speak for a state: "the ministry protested", "officials protested"
 STATE_VOICES = {"government", "ministry", "minister", "embassy", "official", "president", "spokesman", "spokeswoman",
-                "spokesperson", "diplomat", "ambassador", "envoy", "cabinet", "administration", "department",
-                "delegation", "authority", "office", "premier", "chancellor", "leader"}
+                "spokesperson", "diplomat", "ambassador", "envoy", "cabinet", "administration", "delegation",
+                "authority", "premier", "chancellor"}
+# verbs by which a subject does what their object names: "lodged a protest", "launched a raid"
+STAGING = {"lodge", "file", "stage", "hold", "launch", "mount", "carry", "conduct", "make", "register", "voice",
+           "issue", "lead", "organize", "organise"}
 POLICING = {"police", "policeman", "policemen", "officer", "agent", "official", "investigator", "inspector",
             "authority", "prosecutor", "customs"}
+FEELINGS = {"concern", "disappointment", "outrage", "dismay", "displeasure"}  # "expressed concern over X"
 JOINING = {"join", "accede", "accession", "membership"}
 SENT_AWAY = {"ambassador", "envoy", "diplomat", "attache", "consul", "representative", "troop", "peacekeeper",
              "force", "mission", "contingent", "observer", "inspector"}
@@ -96,6 +100,7 @@ class Draft:
     denied_by: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     type: str = ""
+    cameo: str | None = None  # set where a convention names the code itself
 
     @property
     def last_sentence(self) -> int:
@@ -152,9 +157,9 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     _unnamed_authorities(drafts, finder)
     _place_targets(drafts, finder, actors)
     for draft in drafts:  # "Sweden applied to join": the organisation the text has been about
-        if draft.source and draft.target is None and _joins(draft.first.token):
-            found = finder.index.latest_of_kind(draft.first.token, ("igo",))
-            draft.target = found[0] if found and found[0] != draft.source else None
+        if draft.source and draft.target is None and actors.kind(draft.source) in ("state", "government", "person") and \
+                _joins(draft.first.token):
+            draft.target = _recent_organisation(draft, doc, actors)
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:
@@ -164,10 +169,31 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
 
 
 def _joins(token: Token) -> bool:
-    """"applied to join", "joined", "its bid to join": joining with the organisation left unsaid."""
+    """"applied to join", "joined", "its bid to join": joining with the organisation left unsaid
+    (not "joined in", "joined with the protesters")."""
     joining = [token] + [c for c in token.children if c.dep_ in ("xcomp", "acl")]
-    return any(t.lemma_ in JOINING and not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to")
-                                               for c in t.children) for t in joining)
+    return any(t.lemma_ in JOINING and not any(c.dep_ in ("dobj", "prt") or _joined_with(c) for c in t.children)
+               for t in joining)
+
+
+def _joined_with(child: Token) -> bool:
+    """"joined with the protesters", "joined in (the strike)", "accession to the EU"; not "in May"
+    nor "together with Finland"."""
+    if child.dep_ != "prep" or child.lower_ not in ("to", "in", "with"):
+        return False
+    if any(g.lower_ in ("together", "along") for g in child.children):
+        return False  # "applied to join, together with Finland": a co-applicant
+    return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+
+
+def _recent_organisation(draft: Draft, doc: Document, actors: Lookup) -> str | None:
+    """The international organisation named last in the event's sentence or the few before it."""
+    number = draft.first.sentence
+    for mention in reversed(doc.mentions):
+        if number - LOOKBACK <= mention.sentence <= number and mention.actor_id != draft.source and \
+                mention.start < draft.first.token.idx and actors.kind(mention.actor_id) == "igo":
+            return mention.actor_id
+    return None
 
 
 def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Document, finder: RoleFinder,
@@ -466,8 +492,11 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         pledge = draft.type == "AGREE" and not all(c.nominal for c in draft.mentions) and not any(
             o is not draft and o.source == draft.source and o.target and o.first.sentence == draft.first.sentence
             for o in drafts)
-        if draft.target is None and ((draft.type in NEEDS_TARGET and not pledge) or vague):
-            continue  # "the threat" alone, "deepen cooperation" with no partner: too vague
+        feeling = draft.type == "ACCUSE" and first_lemma(draft) in FEELINGS
+        if draft.target is None and ((draft.type in NEEDS_TARGET and not pledge) or vague or feeling
+                                     or actors.kind(draft.source) == "media"):
+            continue  # "the threat" alone, "deepen cooperation" with no partner, "concern over
+            # rising tensions", a newspaper's own inquiry: too vague
         if actors.kind(draft.source) == "media" and draft.type not in MEDIA_TYPES:
             continue
         first = draft.first
@@ -481,6 +510,10 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
+
+
+def first_lemma(draft: Draft) -> str:
+    return draft.first.token.lemma_.lower()
 
 
 def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
@@ -524,15 +557,17 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         draft.type = "SANCTION"
     if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
         # PLOVER: a state's protest is a complaint (ACCUSE); a crowd's is a protest, whatever it protests
-        draft.type = "ACCUSE" if _diplomatic(first.token, doc) else "PROTEST"
+        diplomatic = _diplomatic(first.token, doc)
+        draft.type, draft.cameo = ("ACCUSE", "111") if diplomatic else ("PROTEST", "141")
 
 
 def _doer_words(token: Token) -> list[Token]:
     """The heads that name who does a trigger's deed: its verb's subjects, or a noun's owner and
-    modifiers ("a police raid", "Russia's protest")."""
+    modifiers ("a police raid", "Russia's protest"), else the subject of the verb that stages it
+    ("Japan lodged a protest"; not "X condemned a protest", where X protests nothing)."""
     if token.pos_ == "NOUN":
         own = [c for c in token.children if c.dep_ in ("poss", "compound")]
-        if own:
+        if own or token.dep_ != "dobj" or token.head.lemma_ not in STAGING:
             return own
         token = token.head
     while token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
@@ -562,7 +597,10 @@ def _diplomatic(token: Token, doc: Document) -> bool:
 
 def _cameo(draft: Draft) -> str:
     """The trigger's CAMEO code, or, where a convention gave the event another PLOVER type, the
-    CAMEO code that type's root stands for in the CAMEO→PLOVER table, so the two never disagree."""
+    code the convention chose or that type's root stands for in the CAMEO→PLOVER table, so the
+    two never disagree."""
+    if draft.cameo is not None:
+        return draft.cameo
     if draft.type == draft.first.entry.type:
         return draft.first.entry.cameo
     return RETYPED_CAMEO.get(draft.type, draft.first.entry.cameo)

@@ -53,9 +53,11 @@ COUP_VERBS = {"topple", "oust", "overthrow", "depose", "seize", "remove"}
 ORDERING = {"order", "command", "instruct", "direct", "send", "deploy", "dispatch"}
 INSTRUMENTAL = {"use", "employ"}  # "used X to do": X is the means, the subject the doer
 UNDERGO = {"face", "suffer", "endure", "weather", "withstand", "survive", "repel"}
-# nouns for a state's forces: with no owner named, the state where they act
 # the people who govern a state, named by office: "demanded the president's resignation"
-OFFICE_NOUNS = RULERS | {"president", "premier", "cabinet", "parliament", "state", "prime", "chancellor"}
+OFFICE_NOUNS = RULERS | {"president", "premier", "cabinet", "parliament", "state", "minister", "chancellor"}
+# groups abroad or from elsewhere: their "government" need not be their state's
+UPROOTED = {"refugees", "migrants", "tourists", "exiles", "detainees", "hostages", "prisoners"}
+# nouns for a state's forces: with no owner named, the state where they act
 STATE_AGENTS = {"troop", "force", "army", "military", "police", "policeman", "soldier", "authority"}
 # verbs whose passive tells a stance of the subject, not a deed done to it
 STATIVE_PASSIVES = {"commit", "oppose", "determine", "dedicate", "devote", "resolve"}
@@ -365,7 +367,8 @@ class RoleFinder:
                 # whatever else the parser made an object ("…, its term for the border")
                 roles.targets = self._actors_of(self.prep_heads([verb], (needed.lower_,)), roles.sources)
             places = entry.type not in PLACELESS
-            topics = _paired(entry, roles) and all(o.lemma_ in EVENT_NOUNS for o in objects)
+            topics = bool(objects) and _paired(entry, roles, self.index.country_of) and \
+                all(o.lemma_ in EVENT_NOUNS for o in objects)
             if not topics:  # ("held talks on the Kashmir dispute": no party hides in the talks)
                 roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
@@ -389,7 +392,7 @@ class RoleFinder:
                 heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
                 roles.targets = self._actors_of(heads, roles.sources) or self._actors_of(
                     self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
-            if not roles.targets and not _paired(entry, roles):  # "suspended part of its aid programme for Bosnia"
+            if not roles.targets and not _paired(entry, roles, self.index.country_of):  # "suspended part of its aid programme for Bosnia"
                 roles.targets = self._named_within(objects, roles.sources)
             if not roles.targets:  # "threatened to deliver blows to X"
                 xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -415,7 +418,9 @@ class RoleFinder:
         """"Kenyan students criticised the government", "farmers demanded the president's
         resignation": a state's own people address its rulers, the state they belong to."""
         states = {a.split(":", 1)[0] for a in sources}
-        if len(states) != 1 or not all(":" in a for a in sources) or len(next(iter(states))) != 3:
+        if len(states) != 1 or not all(":" in a for a in sources) or \
+                self.index.kind_of(next(iter(states))) != "state" or \
+                any(a.split(":", 1)[1] in UPROOTED for a in sources):
             return []
         for head in heads:
             for tok in head.subtree:
@@ -518,7 +523,7 @@ class RoleFinder:
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)
-        if not roles.targets and roles.sources and not _paired(entry, roles):  # "a suspension of air links with Serbia"
+        if not roles.targets and roles.sources and not _paired(entry, roles, self.index.country_of):  # "a suspension of air links with Serbia"
             inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS | {"by"}
                      for g in c.children if g.dep_ == "pobj"]
             if noun.dep_ == "dobj":  # "began a hunger strike to protest X's policy"
@@ -590,10 +595,11 @@ def _restates_event(noun: Token) -> bool:
 
 
 
-def _paired(entry: Trigger, roles: Roles) -> bool:
-    """"India and Pakistan held talks on the Kashmir dispute": co-subjects of a symmetric event
-    are each other's party; what their talks are about is no party."""
-    return entry.type in SYMMETRIC and len(roles.sources) > 1 and roles.mutual
+def _paired(entry: Trigger, roles: Roles, country: Callable[[str], str | None]) -> bool:
+    """"India and Pakistan held talks on the Kashmir dispute": co-subjects of a symmetric event,
+    of different states, are each other's party; what their talks are about is no party."""
+    states = {country(a) or a for a in roles.sources}
+    return entry.type in SYMMETRIC and len(states) > 1 and roles.mutual
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -76,7 +76,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if entry.directive and not _directive(token):
                 continue
-            if entry.addressed and not _addressed(token):
+            if entry.addressed and not _addressed(token, lexicon):
                 continue
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
                 continue  # "signed the bill into law": no agreement between parties
@@ -127,7 +127,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 consumed |= {t.i for t in clause.subtree}
     for tok in sentence:
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in PROPOSALS and \
-                any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children) and \
+                not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that") for c in tok.children):
+            # (but "the deal, which Iran will sign": what is done to the text itself)
             consumed |= {t.i for t in tok.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
@@ -253,13 +255,16 @@ def _directive(verb: Token) -> bool:
     return verb.lemma_ not in REPORTING and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
-def _addressed(verb: Token) -> bool:
-    """"wants X to go", "pushed X to go": the verb names whom it asks and what (an infinitive
-    with its own subject, or an object and an infinitive), not the subject's own wish."""
+def _addressed(verb: Token, lexicon: Lexicon) -> bool:
+    """"pushed Serbia to recognise Kosovo", "wants the US to lift sanctions": the verb names whom
+    it asks (a named party, or the subject of its clause) and what; not a purpose ("pushed tanks
+    into Rafah to destroy tunnels") nor a cause ("the invasion pushed Finland to join")."""
+    if any(c.dep_ == "nsubj" and lexicon.candidates(c.lemma_, "n") for c in verb.children):
+        return False  # an event as subject causes, it does not ask
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and infinitive(c)]
-    asked = any(c.dep_ == "dobj" for c in verb.children) or \
-        any(g.dep_ == "nsubj" for c in clauses for g in c.children)
-    return bool(clauses) and asked
+    named = any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for c in verb.children)
+    subject = any(g.dep_ == "nsubj" for c in clauses if c.dep_ == "ccomp" for g in c.children)
+    return bool(clauses) and (named or subject)
 
 
 def _dates(prep: Token) -> bool:
