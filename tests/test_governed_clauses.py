@@ -49,3 +49,9 @@ def test_a_purpose_or_a_cause_is_no_request() -> None:
     # the infinitive tells why the tanks moved, and an invasion asks nothing of anyone
     assert "REQUEST" not in _types("Israel pushed tanks into Rafah to destroy Hamas tunnels.")
     assert "REQUEST" not in _types("Russia's invasion pushed Finland to join NATO.")
+
+
+def test_what_a_bid_seeks_has_not_happened() -> None:
+    # vetoing or backing a bid to join is the event; the joining has not happened
+    assert _types("Greece vetoed Macedonia's bid to join NATO.") == ["REJECT"]
+    assert _types("Germany's chancellor expressed support for Ukraine's bid to join the European Union.") == ["SUPPORT"]

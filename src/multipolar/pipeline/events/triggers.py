@@ -38,6 +38,10 @@ MODALS = {"would", "could", "will", "may", "might", "shall", "should"}
 # nouns whose compound tells the event: "a mediation effort", "a bombing campaign", "an aid convoy"
 EVENT_FRAMES = {"effort", "bid", "process", "campaign", "operation", "mission", "programme", "program", "package",
                 "drive", "initiative", "shipment", "convoy", "flight", "offensive", "spree", "wave"}
+# tries at something not yet had: "Ukraine's bid to join the EU" (an offer or plan to do something,
+# by contrast, is its owner's stated intent)
+ATTEMPTS = {"bid", "attempt", "effort", "application", "push", "quest", "ambition", "desire", "wish", "drive",
+            "campaign"}
 GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
 
 
@@ -118,6 +122,15 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     for f in found:  # "Russia's threat to cut gas", "China's demand that X leave": the noun's content
         if f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
             for clause in (c for c in f.token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")):
+                consumed |= {t.i for t in clause.subtree}
+    for f in found:  # "vetoed Macedonia's bid to join NATO", "backed Ukraine's bid to join": what is
+        # sought or attempted has not happened; the verb on the attempt is the event
+        if f.token.i in consumed:
+            continue
+        objects = [c for c in f.token.children if c.dep_ in ("dobj", "nsubjpass")] + \
+            [g for c in f.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for obj in (o for o in objects if o.lemma_ in ATTEMPTS):
+            for clause in (c for c in obj.children if c.dep_ == "acl" and infinitive(c)):
                 consumed |= {t.i for t in clause.subtree}
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
