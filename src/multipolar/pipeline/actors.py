@@ -81,6 +81,8 @@ GENERIC_DOERS = {"police", "judges", "policemen"}
 CARRYING_OUT = {"resume", "renew", "continue", "launch", "stage", "mount", "carry", "conduct", "intensify",
                 "escalate", "step", "wage", "begin", "start", "commit", "perpetrate", "hold", "lead", "organize",
                 "organise"}
+CROWD_COUNTS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "score",
+                "scores", "tens", "group", "crowd", "number"}
 _DOER_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
@@ -108,6 +110,9 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         if tok.pos_ != "NOUN" or tok.lower_ not in words or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
             continue
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                verb.lemma_.lower() in CROWD_COUNTS:
+            verb = verb.head  # "hundreds of farmers blocked …": the farmers block
         if verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or (verb.lemma_ in CARRYING_OUT and any(
                 c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children))):
             continue  # only as a party to an event ("prisoners rioted", "rebels resumed attacks"),
