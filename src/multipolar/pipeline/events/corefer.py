@@ -157,8 +157,8 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     _unnamed_authorities(drafts, finder)
     _place_targets(drafts, finder, actors)
     for draft in drafts:  # "Sweden applied to join": the organisation the text has been about
-        if draft.source and draft.target is None and actors.kind(draft.source) in ("state", "government", "person") and \
-                _joins(draft.first.token):
+        if draft.source and draft.target is None and _joins(draft.first.token) and \
+                actors.kind(draft.source) in ("state", "government", "person"):
             draft.target = _recent_organisation(draft, doc, actors)
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
@@ -492,7 +492,7 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         pledge = draft.type == "AGREE" and not all(c.nominal for c in draft.mentions) and not any(
             o is not draft and o.source == draft.source and o.target and o.first.sentence == draft.first.sentence
             for o in drafts)
-        feeling = draft.type == "ACCUSE" and first_lemma(draft) in FEELINGS
+        feeling = draft.type == "ACCUSE" and draft.first.token.lemma_.lower() in FEELINGS
         if draft.target is None and ((draft.type in NEEDS_TARGET and not pledge) or vague or feeling
                                      or actors.kind(draft.source) == "media"):
             continue  # "the threat" alone, "deepen cooperation" with no partner, "concern over
@@ -510,10 +510,6 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
-
-
-def first_lemma(draft: Draft) -> str:
-    return draft.first.token.lemma_.lower()
 
 
 def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:

@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
                           ActorIndex)
-from .triggers import THIRD_PARTY_VERBS, gerund_clauses, has_between, infinitive, measure, purpose
+from .triggers import (THIRD_PARTY_VERBS, UNDERTAKINGS, gerund_clauses, has_between, infinitive, measure,
+                       purpose)
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
@@ -35,7 +36,6 @@ ORGANISATION_NOUNS = {w: ("igo",) for w in ("alliance", "bloc", "organisation", 
                                              "body", "grouping")}
 ORGANISATION_NOUNS.update({w: ("armed_group", "government") for w in ("group", "movement", "militia", "outfit")})
 # "a mediation effort", "a bombing campaign": the event noun names what the undertaking is
-UNDERTAKINGS = {"effort", "campaign", "operation", "mission", "initiative", "process", "drive", "bid"}
 STATEMENT_NOUNS = {"statement", "declaration", "resolution", "communique", "letter", "message", "note",
                    "ultimatum", "appeal", "petition", "decree", "motion"}
 PARTICIPATING = {"engage", "participate", "involve", "join", "persist", "continue"}
@@ -367,8 +367,8 @@ class RoleFinder:
                 # whatever else the parser made an object ("…, its term for the border")
                 roles.targets = self._actors_of(self.prep_heads([verb], (needed.lower_,)), roles.sources)
             places = entry.type not in PLACELESS
-            topics = bool(objects) and _paired(entry, roles, self.index.country_of) and \
-                all(o.lemma_ in EVENT_NOUNS for o in objects)
+            paired = _paired(entry, roles, self.index.country_of)
+            topics = bool(objects) and paired and all(o.lemma_ in EVENT_NOUNS for o in objects)
             if not topics:  # ("held talks on the Kashmir dispute": no party hides in the talks)
                 roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
             if not roles.targets:
@@ -392,7 +392,7 @@ class RoleFinder:
                 heads = self.object_heads(xcomp, entry)  # "refused to attend a conference"
                 roles.targets = self._actors_of(heads, roles.sources) or self._actors_of(
                     self.prep_heads([xcomp, *heads], entry.target_preps), roles.sources)
-            if not roles.targets and not _paired(entry, roles, self.index.country_of):  # "suspended part of its aid programme for Bosnia"
+            if not roles.targets and not paired:  # "suspended part of its aid programme for Bosnia"
                 roles.targets = self._named_within(objects, roles.sources)
             if not roles.targets:  # "threatened to deliver blows to X"
                 xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -523,7 +523,8 @@ class RoleFinder:
         if not roles.targets and noun.dep_ == "attr":  # "Sweden is a prime Russian target"
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             roles.targets = self._actors_of(subjects, roles.sources)
-        if not roles.targets and roles.sources and not _paired(entry, roles, self.index.country_of):  # "a suspension of air links with Serbia"
+        if not roles.targets and roles.sources and not _paired(entry, roles, self.index.country_of):
+            # "a suspension of air links with Serbia"
             inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS | {"by"}
                      for g in c.children if g.dep_ == "pobj"]
             if noun.dep_ == "dobj":  # "began a hunger strike to protest X's policy"
@@ -592,7 +593,6 @@ def _restates_event(noun: Token) -> bool:
     subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
     return any(s.lower_ in ("it", "this", "that") or s.lemma_ in EVENT_NOUNS or
                s.lemma_ in ("event", "incident") for s in subjects)
-
 
 
 def _paired(entry: Trigger, roles: Roles, country: Callable[[str], str | None]) -> bool:

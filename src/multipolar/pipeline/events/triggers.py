@@ -35,9 +35,11 @@ PROPOSALS = {"proposal", "plan", "bill", "law", "legislation", "resolution", "dr
              "motion", "amendment", "deal", "agreement", "accord", "treaty", "pact", "decree", "reform", "scheme",
              "offer", "package", "framework", "roadmap", "text", "blueprint"}
 MODALS = {"would", "could", "will", "may", "might", "shall", "should"}
-# nouns whose compound tells the event: "a mediation effort", "a bombing campaign", "an aid convoy"
-EVENT_FRAMES = {"effort", "bid", "process", "campaign", "operation", "mission", "programme", "program", "package",
-                "drive", "initiative", "shipment", "convoy", "flight", "offensive", "spree", "wave"}
+# undertakings whose compound names what is undertaken: "a mediation effort", "a bombing campaign"
+UNDERTAKINGS = {"effort", "campaign", "operation", "mission", "initiative", "process", "drive", "bid"}
+# nouns whose compound tells the event: the undertakings, and "an aid convoy", "a killing spree"
+EVENT_FRAMES = UNDERTAKINGS | {"programme", "program", "package", "shipment", "convoy", "flight", "offensive",
+                               "spree", "wave"}
 # tries at something not yet had: "Ukraine's bid to join the EU" (an offer or plan to do something,
 # by contrast, is its owner's stated intent)
 ATTEMPTS = {"bid", "attempt", "effort", "application", "push", "quest", "ambition", "desire", "wish", "drive",
