@@ -289,6 +289,9 @@ def explain(event_id: Annotated[str, typer.Argument(help="Event id (see `multipo
         out.print(f"reported by: {', '.join(event['attributed_to'])}", markup=False)
     if event["denied_by"]:
         out.print(f"denied by: {', '.join(event['denied_by'])}", markup=False)
+    if event["source_principal_id"] or event["target_principal_id"]:  # officials count for their state
+        sides = [event["source_principal_id"] or event["source_id"], event["target_principal_id"] or event["target_id"]]
+        out.print(f"in relations: {sides[0]} —{event['type']}→ {sides[1] or '—'}", markup=False)
     for ev in event["evidence"]:
         out.print(f"\n[dim]{escape(ev['doc_id'])} ({ev['published_iso'] or 'date unknown'}), "
                   f"characters {ev['start_char']}–{ev['end_char']}[/]")

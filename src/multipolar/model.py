@@ -114,6 +114,9 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     events: list[Any] = field(default_factory=list)
+    # people first named by an office of a state or government ("Saudi foreign minister X"):
+    # person id → that state or government, whom their deeds commit (see events/principals.py)
+    officials: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # recorded, non-fatal problems
     spacy_doc: Any = None  # transient: the parse, never stored
 
@@ -159,6 +162,10 @@ class Event:
     denied_by: list[str] = field(default_factory=list)
     date: EventDate | None = None
     relation: str | None = None  # what the event does to relations: recognizes, -cooperates ...
+    # whom each side acts for, where an official acts ("Putin met Erdogan": Russia and Turkey);
+    # relations are folded between principals (see events/principals.py)
+    source_principal: str | None = None
+    target_principal: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
     @property

@@ -126,6 +126,28 @@ class ActorBase:
     def country_of(self, actor_id: str) -> str | None:
         return self.entries[actor_id].actor.country if actor_id in self.entries else None
 
+    def principal_of(self, actor_id: str, on: date | None) -> str | None:
+        """Whom a person of the base acts for on day `on` (None: today): the group they serve
+        (`acts_for`), else the state or body of an office they hold then; None for others."""
+        entry = self.entries.get(actor_id)
+        if entry is None or entry.actor.kind != "person":
+            return None
+        if entry.acts_for:
+            return entry.acts_for
+        held = [str(o["of"]) for o in entry.offices if o.get("of") in self.entries and _holds(o, on)]
+        # a state office before a party one (Xi Jinping acts for China, not only for its party)
+        return min(held, key=lambda of: self.actor(of).kind != "state", default=None)
+
+    def term_end(self, actor_id: str, start: date, end: date) -> date | None:
+        """When the first tenure of a government in power between `start` and `end` ended (None:
+        it goes on, or the actor is no government with known terms)."""
+        entry = self.entries.get(actor_id)
+        terms = sorted(entry.terms if entry else (), key=lambda t: t.start or date.min)
+        for term in terms:
+            if (term.start is None or term.start <= end) and (term.end is None or term.end > start):
+                return term.end
+        return None
+
     def aliases_of(self, actor_id: str) -> set[str]:
         return self.surface.get(actor_id, set())
 
@@ -166,6 +188,12 @@ def _add_state(base: ActorBase, row: dict[str, str]) -> None:
                         ("demonym", "demonyms"), ("prefix", "prefixes")):
         for text in _split(row.get(column)):
             base.alias(text, Candidate(iso3, via))
+
+
+def _holds(office: dict[str, Any], on: date | None) -> bool:
+    """Whether an office is held on day `on` (None: today, i.e. it has not ended)."""
+    term = Term(_as_date(office.get("from")), _as_date(office.get("to")))
+    return term.end is None if on is None else term.covers(on)
 
 
 def _as_date(value: Any) -> date | None:

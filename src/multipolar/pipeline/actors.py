@@ -44,6 +44,14 @@ TITLES = {"sheikh", "shaikh", "president", "minister", "general", "gen", "mullah
           "emir", "amir", "secretary", "dr", "mr", "mrs", "ms", "colonel", "col", "lt", "captain",
           "capt", "premier", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman", "senator",
           "governor", "judge", "queen", "sultan", "ayatollah", "imam", "marshal", "commander"}
+# offices whose holder acts for their state or government (see events/principals.py)
+OFFICES = {"president", "minister", "premier", "chancellor", "secretary", "ambassador", "envoy", "spokesman",
+           "spokeswoman", "spokesperson", "adviser", "advisor", "official", "diplomat", "negotiator", "king",
+           "queen", "emir", "sultan", "governor", "commander", "general", "chief", "representative", "consul",
+           "delegate", "attaché", "attache", "prosecutor", "ruler"}
+# words that tell the holder is out of office, or against the state
+NOT_IN_OFFICE = {"former", "ex", "opposition", "dissident", "exiled", "rebel", "deposed", "ousted",
+                 "rival", "shadow"}
 _STRIP = re.compile(r"^(?:the|The|a|an)\s+|[\s'’]+s?$|^[\W_]+|[\W_]+$")
 
 
@@ -227,7 +235,17 @@ def _countries_of_new_people(doc: Document, parsed: Doc, base: ActorBase) -> Non
             if other and other.actor_id in base and base.country_of(other.actor_id) and \
                     base.actor(other.actor_id).kind in ("state", "government", "agency"):
                 actor.country = base.country_of(other.actor_id)
+                if _holds_office(near):  # "Saudi foreign minister X" acts for Saudi Arabia
+                    kind = base.actor(other.actor_id).kind
+                    doc.officials[actor.id] = other.actor_id if kind != "agency" else actor.country
                 break
+
+
+def _holds_office(words: list[Token]) -> bool:
+    """Whether a person's title or appositive names a current office of a state: "foreign
+    minister", "China's envoy" (not "opposition leader", "former president", "journalist")."""
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    return bool(lemmas & OFFICES) and not lemmas & NOT_IN_OFFICE
 
 
 def _part_of_longer_name(span: Span) -> bool:

@@ -14,8 +14,8 @@ import duckdb
 from ..errors import Code, MultipolarError
 from ..model import Actor
 
-SCHEMA_VERSION = 2
-MIGRATES_FROM = {1}  # versions whose stores gain the new tables on opening for writing
+SCHEMA_VERSION = 3
+MIGRATES_FROM = {1, 2}  # versions whose stores gain the new tables on opening for writing
 
 # How each table's rows of a partition join the store. Actors met in several documents keep
 # the smallest value of each field, so that the result does not depend on the load order.

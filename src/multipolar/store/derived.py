@@ -16,7 +16,7 @@ from __future__ import annotations
 from .db import Store
 
 # Bump a version whenever the derivation of its table changes: stored copies then go stale.
-VERSIONS = {"relation_periods": "2", "actor_timeline": "2"}
+VERSIONS = {"relation_periods": "3", "actor_timeline": "3"}
 INCREMENTAL_SHARE = 0.05
 
 # The first evidence sentence and trigger of each event of `chosen`, and how many sentences tell
@@ -75,7 +75,9 @@ def refresh_derived(store: Store) -> None:
     with store.transaction():
         if incremental:
             assert timeline is not None
-            store.con.execute("CREATE OR REPLACE TEMP TABLE new_events AS SELECT id, source_id, target_id"
+            store.con.execute("CREATE OR REPLACE TEMP TABLE new_events AS SELECT id,"
+                              " coalesce(source_principal_id, source_id) AS source_id,"
+                              " coalesce(target_principal_id, target_id) AS target_id"
                               " FROM events e WHERE " + _NEW_EVENTS)
             store.con.execute("INSERT INTO actor_timeline "
                               + _TIMELINE_ROWS.format(where="id IN (SELECT id FROM new_events)"))

@@ -21,7 +21,7 @@ _EVENT_COLUMNS = (
     "e.id, e.doc_id, e.source_id, s.name AS source_name, s.country AS source_country,"
     " e.target_id, t.name AS target_name, t.country AS target_country, e.type, e.cameo, e.mode,"
     " e.context, e.date_iso, e.date_start, e.date_end, e.date_reason, e.status, e.status_cue,"
-    " e.attributed_to, e.denied_by, {v}.sentence, {v}.trigger, coalesce({v}.mentions, 0) AS mentions")
+    " e.attributed_to, e.denied_by, e.source_principal_id, e.target_principal_id, {v}.sentence, {v}.trigger, coalesce({v}.mentions, 0) AS mentions")
 _EVENT_FROM = (" FROM chosen e LEFT JOIN actors s ON s.id = e.source_id"
                " LEFT JOIN actors t ON t.id = e.target_id")
 _ORDER = " ORDER BY e.date_start NULLS LAST, e.doc_id, e.id"
@@ -69,10 +69,10 @@ def _event_filter(actor: str | None = None, pair: tuple[str, str] | None = None,
         params.append(status.lower())
     if since:
         where.append("e.date_end >= CAST(? AS DATE)")
-        params.append(_first_day(since))
+        params.append(first_day(since))
     if until:
         where.append("e.date_start <= CAST(? AS DATE)")
-        params.append(_last_day(until))
+        params.append(last_day(until))
     if dated is not None:
         where.append("e.date_iso IS NOT NULL" if dated else "e.date_iso IS NULL")
     return " AND ".join(where), params
@@ -172,14 +172,20 @@ def require_actor(store: Store, text: str) -> str:
     return found
 
 
-def _first_day(prefix: str) -> str:
+def first_day(prefix: str) -> str:
+    """The first day of an ISO date prefix, as YYYY-MM-DD ("199", a decade: 1990-01-01)."""
+    if len(prefix) == 3 and prefix.isdigit():
+        prefix += "0"
     parts = prefix.split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
-def _last_day(prefix: str) -> str:
+def last_day(prefix: str) -> str:
+    """The last day of an ISO date prefix, as YYYY-MM-DD ("199", a decade: 1999-12-31)."""
     from calendar import monthrange
 
+    if len(prefix) == 3 and prefix.isdigit():
+        prefix += "9"
     parts = [int(p) for p in prefix.split("-")]
     year = parts[0]
     month = parts[1] if len(parts) > 1 else 12

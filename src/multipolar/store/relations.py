@@ -12,6 +12,7 @@ millions of events; while that table is stale the periods are derived afresh for
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pyarrow as pa
@@ -154,14 +155,35 @@ def fold_all(store: Store) -> list[Period]:
 
 
 def fold_events(store: Store, pairs_table: str | None = None) -> list[Period]:
-    """The periods of all pairs, or of the pairs in `pairs_table` (columns a <= b)."""
+    """The periods of all pairs, or of the pairs in `pairs_table` (columns a <= b). An official's
+    deeds count for whom they act ("Putin met Erdogan": Russia and Turkey; see principals.py)."""
     join = (f" JOIN {pairs_table} p ON p.a = least(source_id, target_id) AND p.b = greatest(source_id, target_id)"
             if pairs_table else "")
     events = store.rows(
-        "SELECT id, source_id, target_id, type, relation, date_iso, date_start FROM events" + join +
-        " WHERE status = 'asserted' AND source_id IS NOT NULL AND target_id IS NOT NULL"
+        "SELECT * FROM (SELECT id, coalesce(source_principal_id, source_id) AS source_id,"
+        " coalesce(target_principal_id, target_id) AS target_id, type, relation, date_iso, date_start"
+        " FROM events WHERE status = 'asserted') e" + join +
+        " WHERE source_id IS NOT NULL AND target_id IS NOT NULL"
         " AND source_id <> target_id ORDER BY date_start NULLS FIRST, id")
-    return [p for k in KINDS for p in _fold(k, events)]
+    periods = [p for k in KINDS for p in _fold(k, events)]
+    for period in periods:
+        _lapse_with_regime(period)
+    return periods
+
+
+def _lapse_with_regime(period: Period) -> None:
+    """Recognition of a government lapses when its rule ends: the Taliban recognized in 1997
+    are not recognized in 2020 by that act."""
+    if period.kind != "recognizes" or period.until or not period.since:
+        return
+    from ..knowledge.actor_base import load_actor_base
+    from .queries import first_day, last_day
+
+    end = load_actor_base().term_end(period.target, date.fromisoformat(first_day(period.since)),
+                                     date.fromisoformat(last_day(period.since)))
+    if end is not None:
+        period.until = end.isoformat()
+
 
 
 def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:

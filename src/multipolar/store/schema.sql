@@ -1,4 +1,4 @@
--- multipolar store, schema version 2. Relations are derived from events, never edited: the
+-- multipolar store, schema version 3. Relations are derived from events, never edited: the
 -- relation_periods table is a cache of that derivation, rebuilt when the events change.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -33,8 +33,13 @@ CREATE TABLE IF NOT EXISTS events (
     date_iso VARCHAR, date_start DATE, date_end DATE, date_reason VARCHAR,
     status VARCHAR NOT NULL, status_cue VARCHAR,
     attributed_to VARCHAR[], denied_by VARCHAR[],
-    relation VARCHAR  -- what the event does to relations: recognizes, -cooperates, ...
+    relation VARCHAR,  -- what the event does to relations: recognizes, -cooperates, ...
+    -- whom each side acts for where an official acts (relations fold between these): version 3
+    source_principal_id VARCHAR, target_principal_id VARCHAR
 );
+-- a store of version 2 gains the columns of version 3 (its events keep no principal)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS source_principal_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS target_principal_id VARCHAR;
 CREATE TABLE IF NOT EXISTS evidence (
     event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_idx INTEGER NOT NULL,
     start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, sentence VARCHAR NOT NULL,

@@ -36,7 +36,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("id", _S), ("doc_id", _S), ("source_id", _S), ("target_id", _S), ("type", _S), ("cameo", _S),
         ("mode", _S), ("context", _S), ("date_iso", _S), ("date_start", _D), ("date_end", _D),
         ("date_reason", _S), ("status", _S), ("status_cue", _S), ("attributed_to", _LIST),
-        ("denied_by", _LIST), ("relation", _S)]),
+        ("denied_by", _LIST), ("relation", _S), ("source_principal_id", _S),
+        ("target_principal_id", _S)]),
     "evidence": pa.schema([
         ("event_id", _S), ("doc_id", _S), ("sentence_idx", _I), ("start_char", _I), ("end_char", _I),
         ("sentence", _S), ("trigger_start", _I), ("trigger_end", _I), ("trigger", _S)]),
@@ -80,6 +81,7 @@ def _document_rows(doc: Document, aliases: dict[str, set[str]], rows: dict[str, 
             event.id, doc.id, event.source, event.target, event.type, event.cameo, event.mode,
             event.context, when and when.iso, when and when.start, when and when.end,
             when and when.reason, event.status, event.status_cue, list(event.attributed_to),
-            list(event.denied_by), event.relation))
+            list(event.denied_by), event.relation,
+            event.source_principal, event.target_principal))
         rows["evidence"] += [(event.id, doc.id, ev.sentence, ev.start, ev.end, ev.text, ev.trigger_start,
                               ev.trigger_end, ev.trigger) for ev in event.evidence]

@@ -1,4 +1,5 @@
-"""Stage 5, events: triggers → roles → status → dates → within-document coreference.
+"""Stage 5, events: triggers → roles → status → dates → within-document coreference →
+principals (whom officials act for).
 
 Each sub-stage is a module of this package; `stage_events` runs them in order over one
 parsed Document whose actor mentions are already resolved.

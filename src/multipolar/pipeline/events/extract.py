@@ -12,6 +12,7 @@ from ...model import Document, Event
 from .actor_index import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ActorIndex
 from .candidates import Candidate
 from .corefer import resolve_document
+from .principals import assign_principals
 from .roles import RoleFinder
 from .status import HYPOTHETICAL_GOVERNORS, PROMISING, certainty
 from .timing import date_sentence
@@ -101,7 +102,9 @@ def extract_events(doc: Document) -> list[Event]:
             cand.attributed_to = _actors(finder, cand.certainty.claimants)
             cand.speakers = _actors(finder, cand.certainty.speakers)
         candidates += found
-    return resolve_document(candidates, doc, finder, base)
+    events = resolve_document(candidates, doc, finder, base)
+    assign_principals(events, doc, base)
+    return events
 
 
 def _candidate(found, finder: RoleFinder, number: int, sent: Span) -> Candidate:  # type: ignore[no-untyped-def]

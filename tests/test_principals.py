@@ -1,0 +1,108 @@
+"""Principals: officials' deeds count for their state in relations; recognition of a regime
+lapses with its rule; stores of the previous schema gain the new columns."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from multipolar.errors import MultipolarError
+from multipolar.knowledge import load_actor_base
+from multipolar.store.db import SCHEMA_VERSION, Store
+
+from .conftest import run_cli
+
+
+@pytest.mark.parametrize("actor, day, expected", [
+    ("PUTIN", date(2020, 6, 1), "RUS"),  # president then
+    ("PUTIN", date(1995, 6, 1), None),  # no office yet
+    ("XI_JINPING", date(2020, 6, 1), "CHN"),  # the state office before the party one
+    ("XI_JINPING", None, "CHN"),  # undated: an office not ended
+    ("RUS", date(2020, 6, 1), None),  # a state acts for itself
+])
+def test_principal_of_people_in_the_base(actor: str, day: date | None, expected: str | None) -> None:
+    assert load_actor_base().principal_of(actor, day) == expected
+
+
+def test_the_rule_of_a_government_ends_with_its_term() -> None:
+    base = load_actor_base()
+    # the Taliban's first rule (1996-2001), reached from a date of the 1990s
+    assert base.term_end("TALIBAN", date(1990, 1, 1), date(1999, 12, 31)) == date(2001, 12, 7)
+    assert base.term_end("TALIBAN", date(2022, 1, 1), date(2022, 12, 31)) is None  # rules still
+    assert base.term_end("RUS", date(2022, 1, 1), date(2022, 12, 31)) is None  # no government
+
+
+ARTICLE = """By Staff Writer, 10 May 2024
+
+Maria Hansen, Norway's foreign minister, arrived in Santiago on Monday. Hansen signed a
+fisheries cooperation agreement with Chile on Tuesday. Ana Torres, a Peruvian opposition
+leader, praised Bolivia on Wednesday. In the 1990s Kenya recognised the Taliban government.
+"""
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("principals")
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = folder / "a.duckdb"
+    code, _, _ = run_cli("ingest", str(folder / "a.txt"), "--db", str(db))
+    assert code == 0
+    return db
+
+
+@pytest.fixture(scope="module")
+def relations(db: Path) -> list[dict]:
+    code, stdout, _ = run_cli("relations", "--db", str(db), "--json")
+    assert code == 0
+    return json.loads(stdout)
+
+
+def _pairs(relations: list[dict], kind: str) -> set[tuple[str, str]]:
+    return {(r["source"], r["target"]) for r in relations if r["kind"] == kind}
+
+
+def test_an_official_acts_for_the_state_named_in_the_title(relations: list[dict]) -> None:
+    assert {("NOR", "CHL"), ("CHL", "NOR")} & _pairs(relations, "cooperates")
+
+
+def test_explain_shows_whom_the_event_counts_for(db: Path) -> None:
+    _, stdout, _ = run_cli("events", "--db", str(db), "--json", "--type", "AGREE")
+    deal = json.loads(stdout)[0]
+    assert deal["source_id"] == "person:maria-hansen" and deal["source_principal_id"] == "NOR"
+    _, stdout, _ = run_cli("explain", deal["id"], "--db", str(db))
+    assert "in relations: NOR —AGREE→ CHL" in stdout
+
+
+def test_an_opposition_leader_acts_for_herself(relations: list[dict]) -> None:
+    sources = {s for s, t in _pairs(relations, "cooperates") if "BOL" in (s, t)}
+    assert sources and "PER" not in sources
+
+
+def test_recognition_of_a_regime_lapses_when_its_rule_ends(relations: list[dict]) -> None:
+    recognized = [r for r in relations if r["kind"] == "recognizes" and r["source"] == "KEN"]
+    assert recognized and recognized[0]["target"] == "TALIBAN"
+    assert recognized[0]["until"] == "2001-12-07"
+
+
+def test_a_store_of_version_2_gains_the_principal_columns(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.execute("CREATE TABLE events (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, source_id VARCHAR,"
+                " target_id VARCHAR, type VARCHAR NOT NULL, cameo VARCHAR, mode VARCHAR, context VARCHAR,"
+                " date_iso VARCHAR, date_start DATE, date_end DATE, date_reason VARCHAR, status VARCHAR NOT NULL,"
+                " status_cue VARCHAR, attributed_to VARCHAR[], denied_by VARCHAR[], relation VARCHAR)")
+    con.close()
+    with pytest.raises(MultipolarError):  # a reader cannot migrate it
+        Store.open(str(db), read_only=True)
+    with Store.open(str(db)) as store:
+        columns = {r[0] for r in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        version = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    assert {"source_principal_id", "target_principal_id"} <= columns
+    assert version == str(SCHEMA_VERSION)
