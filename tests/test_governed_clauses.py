@@ -33,6 +33,13 @@ def test_what_a_proposal_would_do_is_its_content() -> None:
     assert _types("Chad signed a pact that will let Sudanese refugees return home.") == ["AGREE"]
 
 
+def test_what_a_rejected_text_says_is_its_content() -> None:
+    # the resolution condemns nobody once vetoed; an adopted one does (its adopter condemns)
+    assert _types("Britain vetoed a draft resolution condemning Zimbabwe's election on Friday.") == ["REJECT"]
+    assert _types("China blocked a resolution that criticised Myanmar's generals.") == ["REJECT"]
+    assert "ACCUSE" in _types("The Security Council adopted a resolution condemning the coup in Gabon.")
+
+
 def test_the_purpose_of_a_named_protest_is_that_protest() -> None:
     # "to protest" tells what the demonstration was for: one event, the police's prevention of it
     assert _types("Moroccan police broke up a demonstration staged by teachers in Rabat to protest "

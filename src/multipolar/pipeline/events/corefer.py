@@ -72,6 +72,8 @@ OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
 ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups",
                "separatists"}
+# a state's fighters: "government troops stormed the stronghold" (an assault, not a crowd's protest)
+SOLDIERS = {"troop", "soldier", "force", "army", "military", "commando", "marine", "paratrooper", "fighter"}
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
@@ -518,9 +520,9 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if _stated_intent(draft) or _willing(draft) or _promised(draft):
         # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
-        if draft.type in COOPERATIVE:
+        if draft.type in COOPERATIVE and not _unless(first.token):
             draft.type = "AGREE"
-        elif draft.type not in VERBAL_CONFLICT:
+        elif draft.type not in VERBAL_CONFLICT:  # (and "will pull out its troops unless …": an ultimatum)
             draft.type = "THREATEN"
         draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
     if draft.type == "CONSULT" and draft.status == "hypothetical" and \
@@ -535,8 +537,9 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type in ("ASSAULT", "COERCE") and not first.nominal and _prepared(first.token):
         # "the army prepared to resume shelling": readying force is mobilising it (PLOVER)
         draft.type, draft.status, draft.status_cue = "MOBILIZE", "asserted", f"preparation ({draft.status_cue})"
-    if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and _armed(draft.source or "", actors):
-        draft.type = "ASSAULT"  # militants storming a hotel attack it; protesters storming one protest
+    if draft.type == "PROTEST" and first.token.lemma_ in FORCIBLE_ENTRY and (
+            _armed(draft.source or "", actors) or any(w.lemma_.lower() in SOLDIERS for w in _doer_words(first.token))):
+        draft.type = "ASSAULT"  # militants or troops storming a hotel attack it; protesters storming one protest
     if draft.type == "COERCE" and not first.nominal and (
             (first.token.lemma_ in OBSTRUCTING and actors.kind(draft.source or "") == "group")
             or any(purpose(c) and c.lemma_ in PROTESTING for c in first.token.children)):
@@ -637,6 +640,14 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor
     return None
+
+
+def _unless(token: Token) -> bool:
+    """"X will withdraw its troops unless Y disarms": a deed announced on a condition another
+    must meet is a threat, whatever the deed (the verb's, or the one whose object it is)."""
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def _stated_intent(draft: Draft) -> bool:

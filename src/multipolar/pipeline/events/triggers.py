@@ -134,6 +134,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         for obj in (o for o in objects if o.lemma_ in ATTEMPTS):
             for clause in (c for c in obj.children if c.dep_ == "acl" and infinitive(c)):
                 consumed |= {t.i for t in clause.subtree}
+        if f.entry.type == "REJECT":  # "vetoed a resolution condemning X": what a rejected text says
+            for obj in (o for o in objects if o.lemma_.lower() in PROPOSALS):
+                for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
+                    consumed |= {t.i for t in clause.subtree}
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
         if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
