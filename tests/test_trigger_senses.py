@@ -68,3 +68,32 @@ def test_signing_a_text_is_no_content_of_it() -> None:
 def test_refugees_abroad_do_not_address_their_own_state() -> None:
     assert ("UKR:refugees", "UKR", "ACCUSE") not in _events(
         "Ukrainian refugees in Poland criticised the government over benefits cuts.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greek teachers began a 48-hour strike over pay on Tuesday.", "PROTEST"),
+    ("The Kenyan doctors' strike entered its third week.", "PROTEST"),
+    ("Portuguese dockers staged an open-ended strike against the new port law.", "PROTEST"),
+    ("Israeli air strikes on Gaza killed ten people.", "ASSAULT"),
+    ("Pakistan's strike on militant hideouts in Afghanistan killed eight.", "ASSAULT"),
+])
+def test_a_stoppage_of_work_is_no_raid(text: str, expected: str) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Spain and Morocco agreed to cooperate in fighting illegal migration.",
+    "Kenya stepped up its campaign against corruption.",
+    "Colombia and Peru pledged to combat drug trafficking together.",
+])
+def test_a_fight_against_an_ill_is_no_battle(text: str) -> None:
+    assert "ASSAULT" not in [e.type for e in events_of(text, "2024-03-10")]
+
+
+def test_a_fight_against_a_foe_is_one() -> None:
+    assert "ASSAULT" in [e.type for e in events_of("Nigerian troops fought Boko Haram near Maiduguri.", "2024-03-10")]
+
+
+def test_what_is_allowed_is_no_deed_of_its_own() -> None:
+    events = events_of("Iraq allowed UN inspectors to visit the palaces on Monday.", "2024-03-10")
+    assert [e.type for e in events] == ["RETREAT"]

@@ -72,6 +72,14 @@ OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
 ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups",
                "separatists"}
+# what tells a stoppage of work from a raid (see _labour): how it runs, what it is over, who strikes
+LABOUR_SPANS = {"open-ended", "indefinite", "general", "nationwide", "national", "wildcat", "sit-down", "token",
+                "one-day", "two-day", "three-day", "week-long", "day-long", "rolling"}
+HOURS = re.compile(r"^\d+-(?:hour|day|week)$")
+LABOUR_CAUSES = {"pay", "wage", "salary", "pension", "bill", "law", "reform", "condition", "price", "layoff",
+                 "cut", "privatization", "privatisation", "contract", "arrears", "benefit"}
+STRIKERS = {"worker", "union", "teacher", "employee", "doctor", "nurse", "miner", "driver", "staff", "docker",
+            "labour", "labor", "trucker", "pilot", "student", "farmer", "civil", "servant"}
 # a state's fighters: "government troops stormed the stronghold" (an assault, not a crowd's protest)
 SOLDIERS = {"troop", "soldier", "force", "army", "military", "commando", "marine", "paratrooper", "fighter"}
 ACCEPTING = {"accept", "agree"}
@@ -554,6 +562,8 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "REQUEST" and not first.nominal and _sent_away(first.token):
         # "ordered the French ambassador to leave": an expulsion (CAMEO 166), no mere request
         draft.type = "SANCTION"
+    if draft.type == "ASSAULT" and first.nominal and first.token.lemma_ == "strike" and _labour(first.token):
+        draft.type, draft.cameo = "PROTEST", "143"  # "an open-ended strike over the bill": workers', no raid
     if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
         # PLOVER: a state's protest is a complaint (ACCUSE); a crowd's is a protest, whatever it protests
         diplomatic = _diplomatic(first.token, doc)
@@ -640,6 +650,19 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor
     return None
+
+
+def _labour(strike: Token) -> bool:
+    """Whether a "strike" is a stoppage of work: told by how long or wide it runs ("an open-ended
+    strike", "a 48-hour strike"), by what it is over ("over pay", "against the bill"), or by who
+    strikes ("teachers' strike", "workers began a strike"); air, drone or missile strikes are raids."""
+    words = [c for c in strike.children if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+    if any(w.lower_ in LABOUR_SPANS or HOURS.match(w.lower_) or w.lemma_.lower() in STRIKERS for w in words):
+        return True
+    for_what = [g for c in strike.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    doers = [w.lemma_.lower() for w in _doer_words(strike if strike.dep_ != "pobj" else strike.head.head)]
+    return any(g.lemma_.lower() in LABOUR_CAUSES for g in for_what) or any(d in STRIKERS for d in doers)
 
 
 def _unless(token: Token) -> bool:

@@ -17,6 +17,13 @@ PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
 ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+PERMITTING = {"allow", "permit", "let"}
+# fights against ills, which are no foes: "to fight illegal migration", "the battle against drugs"
+FIGHTS = {"fight", "combat", "battle", "tackle", "counter", "war", "campaign"}
+ILLS = {"migration", "terrorism", "corruption", "piracy", "poverty", "drug", "crime", "disease", "trafficking",
+        "smuggling", "extremism", "radicalism", "inflation", "flood", "fire", "hunger", "famine", "epidemic",
+        "pandemic", "malaria", "aids", "hiv", "cholera", "virus", "narcotic", "fraud", "money-laundering",
+        "laundering", "impunity", "unemployment", "desertification", "drought", "pollution", "crisis", "terror"}
 BACKGROUND_PREPS = {"throughout", "during", "amid", "amidst", "until", "despite"}
 CONDITIONS = {"until", "unless", "if"}  # "… unless X agrees", "until their demands are met"
 DOMESTIC_ACTS = {"bill", "law", "legislation", "decree", "order", "budget", "amendment"}
@@ -86,6 +93,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
                 continue  # "signed the bill into law": no agreement between parties
+            if entry.type == "ASSAULT" and _against_a_problem(token):
+                continue  # "to fight illegal migration", "the fight against corruption": no battle
             needed = _needed(token, entry)
             state = _resultative(token) if pos == "v" and entry.type != "ASSAULT" else None
             if state is not None and (needed is None or state.i != needed.i):
@@ -139,7 +148,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
                     consumed |= {t.i for t in clause.subtree}
     for f in found:  # "agreed to provide aid", "urged X to withdraw": one event, the governing one
-        if not f.nominal and f.entry.type in GOVERNING_TYPES and f.token.i not in consumed:
+        # ("allowed inspectors to visit the sites": the visit is what is allowed)
+        if not f.nominal and (f.entry.type in GOVERNING_TYPES or f.entry.lemma in PERMITTING) and \
+                f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
             clauses = [c for c in f.token.children if c.dep_ in deps] + gerund_clauses(f.token)
             for clause in clauses:
@@ -288,6 +299,14 @@ def _addressed(verb: Token, lexicon: Lexicon) -> bool:
 
 def _dates(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _against_a_problem(token: Token) -> bool:
+    """Whether a fight is against an ill, not a foe: "fight piracy", "the battle against drugs"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"] + \
+        [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on") for g in c.children
+         if g.dep_ == "pobj"]
+    return token.lemma_.lower() in FIGHTS and any(o.lemma_.lower() in ILLS for o in objects)
 
 
 def _under_refusal(token: Token) -> bool:
