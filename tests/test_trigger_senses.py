@@ -97,3 +97,14 @@ def test_a_fight_against_a_foe_is_one() -> None:
 def test_what_is_allowed_is_no_deed_of_its_own() -> None:
     events = events_of("Iraq allowed UN inspectors to visit the palaces on Monday.", "2024-03-10")
     assert [e.type for e in events] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinese state media attacked Japan for its stance on Taiwan.", "ACCUSE"),
+    ("The Serbian president attacked the EU's visa policy in a speech on Friday.", "ACCUSE"),
+    ("Egypt's foreign minister attacked Ethiopia for filling the dam without a deal.", "ACCUSE"),
+    ("Russian jets attacked rebel positions near Idlib for the third day.", "ASSAULT"),
+    ("Militants attacked the army base in Kidal for several hours.", "ASSAULT"),
+])
+def test_an_attack_with_a_reason_is_criticism(text: str, expected: str) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == [expected]

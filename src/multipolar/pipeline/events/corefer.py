@@ -72,6 +72,10 @@ OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
 ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups",
                "separatists"}
+# what one says or decides, which is attacked with words: "attacked the government's policy"
+SAYINGS = {"policy", "decision", "remark", "statement", "plan", "proposal", "speech", "comment", "stance",
+           "record", "handling", "report", "claim", "approach", "law", "bill", "budget"}  # (not "positions")
+TIME_UNITS = {"time", "day", "night", "week", "month", "year", "hour", "minute", "while", "moment", "period"}
 # what tells a stoppage of work from a raid (see _labour): how it runs, what it is over, who strikes
 LABOUR_SPANS = {"open-ended", "indefinite", "general", "nationwide", "national", "wildcat", "sit-down", "token",
                 "one-day", "two-day", "three-day", "week-long", "day-long", "rolling"}
@@ -562,6 +566,9 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "REQUEST" and not first.nominal and _sent_away(first.token):
         # "ordered the French ambassador to leave": an expulsion (CAMEO 166), no mere request
         draft.type = "SANCTION"
+    if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and (
+            _verbal_attack(first.token) or actors.kind(draft.source or "") == "media"):
+        draft.type, draft.cameo = "ACCUSE", "111"  # "attacked Jordan for hosting X": words, not arms
     if draft.type == "ASSAULT" and first.nominal and first.token.lemma_ == "strike" and _labour(first.token):
         draft.type, draft.cameo = "PROTEST", "143"  # "an open-ended strike over the bill": workers', no raid
     if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
@@ -650,6 +657,23 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor
     return None
+
+
+def _verbal_attack(verb: Token) -> bool:
+    """"attacked Jordan for hosting X", "attacked the government's policy": an attack with a
+    reason given, or on what someone said or decided, is criticism."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                g.dep_ == "pcomp" or (g.dep_ == "pobj" and not _span_of_time(g)) for g in child.children):
+            return True  # (not "for the third day", "for hours")
+        if child.dep_ == "dobj" and child.lemma_.lower() in SAYINGS:
+            return True
+    return False
+
+
+def _span_of_time(noun: Token) -> bool:
+    return noun.lemma_.lower() in TIME_UNITS or any(
+        t.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL") for t in noun.subtree)
 
 
 def _labour(strike: Token) -> bool:
