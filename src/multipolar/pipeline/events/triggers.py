@@ -18,6 +18,7 @@ ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # 
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
+WISHES = {"hope", "wish"}  # what one hopes another will do is asked of them
 # fights against ills, which are no foes: "to fight illegal migration", "the battle against drugs"
 FIGHTS = {"fight", "combat", "battle", "tackle", "counter", "war", "campaign"}
 ILLS = {"migration", "terrorism", "corruption", "piracy", "poverty", "drug", "crime", "disease", "trafficking",
@@ -278,6 +279,9 @@ def _directive(verb: Token) -> bool:
         auxes = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("must", "should", "need", "shall") for a in auxes):
             return True
+        if verb.lemma_ in WISHES and any(a.lower_ in ("will", "would", "can", "could") for a in auxes) and any(
+                s.dep_ == "nsubj" and s.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for s in clause.children):
+            return True  # "Germany hopes Russia will withdraw": an appeal to Russia (CAMEO 020)
         if verb.lemma_ in REPORTING:  # "said on Friday that they agree" is no demand
             continue
         if clause.tag_ in ("VB", "VBP") and not auxes:
