@@ -65,6 +65,7 @@ _FROM_SOURCE = {"ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE", "PROTEST"
 EVENT_NOUNS = event_nouns()  # the lexicon's nominal triggers → type
 _RELATIVE = {"who", "which", "that", "whom"}
 RELEASING = {"free", "release", "return", "repatriate", "exchange"}
+EXCLUDING = {"suspend", "expel", "exclude", "bar", "ban", "remove", "oust", "kick"}
 HOLDING = {"hold", "detain", "jail", "imprison", "capture", "keep", "seize", "kidnap", "abduct"}
 _SUBJ = {"nsubj", "csubj"}
 _OBJ = {"dobj", "dative", "oprd"}
@@ -356,6 +357,10 @@ class RoleFinder:
                 roles.targets = self._named_within(patients, roles.sources)
             if not roles.sources and verb.lemma_ in RELEASING:
                 roles.sources = self._holders(patients)
+            if not roles.sources and verb.lemma_ in EXCLUDING:  # "Niger was suspended from ECOWAS":
+                # the organisation suspends its member
+                roles.sources = [a for h in self.prep_heads([verb], ("from",)) for a in self.actors(h)
+                                 if self.index.kind_of(a) == "igo"]
         else:
             objects = self.object_heads(verb, entry)
             hosts = [verb, *objects, *([needed] if needed is not None else [])]
