@@ -77,6 +77,19 @@ def test_explain_shows_whom_the_event_counts_for(db: Path) -> None:
     assert "in relations: NOR —AGREE→ CHL" in stdout
 
 
+@pytest.mark.parametrize("args", [["events", "--actor", "NOR"], ["timeline", "NOR", "CHL"]])
+def test_a_state_s_events_include_its_officials(db: Path, args: list[str]) -> None:
+    _, stdout, _ = run_cli(*args, "--db", str(db))
+    assert "Hansen" in stdout and "fisheries" in stdout
+
+
+def test_a_pair_s_events_include_its_officials(db: Path) -> None:
+    from multipolar.store.queries import find_events
+
+    with Store.open(str(db), read_only=True) as store:
+        assert [e["type"] for e in find_events(store, pair=("CHL", "NOR"))] == ["AGREE"]
+
+
 def test_an_opposition_leader_acts_for_herself(relations: list[dict]) -> None:
     sources = {s for s, t in _pairs(relations, "cooperates") if "BOL" in (s, t)}
     assert sources and "PER" not in sources
@@ -106,3 +119,41 @@ def test_a_store_of_version_2_gains_the_principal_columns(tmp_path: Path) -> Non
         version = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
     assert {"source_principal_id", "target_principal_id"} <= columns
     assert version == str(SCHEMA_VERSION)
+
+
+def _recognition(event_id: str, day: str) -> dict:
+    return {"id": event_id, "source_id": "PAK", "target_id": "TALIBAN", "type": "SUPPORT",
+            "relation": "recognizes", "date_iso": day}
+
+
+def test_a_recognition_renewed_after_the_regime_returned_is_a_new_period() -> None:
+    from multipolar.store.relations import _fold
+
+    periods = _fold("recognizes", [_recognition("e1", "1997-05-26"), _recognition("e2", "2024-06-01")])
+    assert [(p.since, p.until, p.events) for p in periods] == [
+        ("1997-05-26", "2001-12-07", ["e1"]), ("2024-06-01", None, ["e2"])]
+    assert periods[1].holds_on("2024-06")
+
+
+@pytest.mark.parametrize("actor, start, end, expected", [
+    ("AL_SHARAA", date(2018, 1, 1), None, "HTS"),  # before the government he now serves existed
+    ("AL_SHARAA", date(2025, 3, 1), None, "SYR"),
+    ("MEDVEDEV", date(2008, 1, 1), date(2008, 12, 31), "RUS"),  # "in 2008": president from May
+])
+def test_principals_follow_the_event_dates(actor: str, start: date, end: date | None, expected: str) -> None:
+    assert load_actor_base().principal_of(actor, start, end) == expected
+
+
+@pytest.mark.parametrize("introduced, expected", [
+    ("Maria Hansen, Norway's foreign minister,", "NOR"),
+    ("Maria Hansen, Norway's president-elect,", None),  # not yet in office
+    ("Maria Hansen, the Norwegian union chief,", None),  # no office of the state
+    ("Maria Hansen, Norway's former foreign minister,", None),
+])
+def test_who_holds_an_office_of_the_state(introduced: str, expected: str | None) -> None:
+    from .events_helper import events_of
+
+    text = f"{introduced} arrived in Santiago on Monday. Hansen praised Chile on Tuesday."
+    praise = [e for e in events_of(text, "2024-03-10") if e.type == "SUPPORT"]
+    assert praise and praise[0].source == "person:maria-hansen"
+    assert praise[0].source_principal == expected

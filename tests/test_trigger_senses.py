@@ -74,6 +74,8 @@ def test_refugees_abroad_do_not_address_their_own_state() -> None:
     ("Greek teachers began a 48-hour strike over pay on Tuesday.", "PROTEST"),
     ("The Kenyan doctors' strike entered its third week.", "PROTEST"),
     ("Portuguese dockers staged an open-ended strike against the new port law.", "PROTEST"),
+    ("Nigerian workers launched a 48-hour strike.", "PROTEST"),
+    ("Russia unleashed rolling strikes on Ukrainian power plants.", "ASSAULT"),
     ("Israeli air strikes on Gaza killed ten people.", "ASSAULT"),
     ("Pakistan's strike on militant hideouts in Afghanistan killed eight.", "ASSAULT"),
 ])
@@ -90,8 +92,34 @@ def test_a_fight_against_an_ill_is_no_battle(text: str) -> None:
     assert "ASSAULT" not in [e.type for e in events_of(text, "2024-03-10")]
 
 
-def test_a_fight_against_a_foe_is_one() -> None:
-    assert "ASSAULT" in [e.type for e in events_of("Nigerian troops fought Boko Haram near Maiduguri.", "2024-03-10")]
+@pytest.mark.parametrize("text", ["Nigerian troops fought Boko Haram near Maiduguri.",
+                                  "Israel said it would press on with its war on Hamas terror."])
+def test_a_fight_against_a_foe_is_one(text: str) -> None:
+    assert "ASSAULT" in [e.type for e in events_of(text, "2024-03-10")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad said it would withdraw its soldiers from Mali unless the junta held elections.", "THREATEN"),
+    ("Iran will resume cooperation with the IAEA unless sanctions are reimposed.", "AGREE"),
+])
+def test_a_deed_announced_unless_another_acts_is_a_threat(text: str, expected: str) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany hopes Russia will withdraw its troops from Moldova.", ["REQUEST"]),
+    ("Iran hopes Trump will lose the election.", []),  # an outcome, asked of no one
+])
+def test_hoping_another_will_act_is_an_appeal(text: str, expected: list[str]) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The last Cuban troops left Angola in May 1991.", ["RETREAT"]),
+    ("Russia left troops in Transnistria after the war.", []),  # it kept them there
+])
+def test_troops_leaving_withdraw(text: str, expected: list[str]) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == expected
 
 
 def test_what_is_allowed_is_no_deed_of_its_own() -> None:
@@ -105,6 +133,8 @@ def test_what_is_allowed_is_no_deed_of_its_own() -> None:
     ("Egypt's foreign minister attacked Ethiopia for filling the dam without a deal.", "ACCUSE"),
     ("Russian jets attacked rebel positions near Idlib for the third day.", "ASSAULT"),
     ("Militants attacked the army base in Kidal for several hours.", "ASSAULT"),
+    ("Israel attacked Hamas for launching rockets.", "ASSAULT"),
+    ("Russian jets attacked the village for harbouring rebels.", "ASSAULT"),
 ])
 def test_an_attack_with_a_reason_is_criticism(text: str, expected: str) -> None:
     assert [e.type for e in events_of(text, "2024-03-10")] == [expected]

@@ -126,27 +126,29 @@ class ActorBase:
     def country_of(self, actor_id: str) -> str | None:
         return self.entries[actor_id].actor.country if actor_id in self.entries else None
 
-    def principal_of(self, actor_id: str, on: date | None) -> str | None:
-        """Whom a person of the base acts for on day `on` (None: today): the group they serve
-        (`acts_for`), else the state or body of an office they hold then; None for others."""
+    def principal_of(self, actor_id: str, start: date | None, end: date | None = None) -> str | None:
+        """Whom a person of the base acts for between `start` and `end` (an event's date range;
+        None: today): the state or body of an office held then, else the group they serve
+        (`acts_for`) while that group exists (a government only in its terms); None for others."""
         entry = self.entries.get(actor_id)
         if entry is None or entry.actor.kind != "person":
             return None
-        if entry.acts_for:
-            return entry.acts_for
-        held = [str(o["of"]) for o in entry.offices if o.get("of") in self.entries and _holds(o, on)]
-        # a state office before a party one (Xi Jinping acts for China, not only for its party)
-        return min(held, key=lambda of: self.actor(of).kind != "state", default=None)
+        held = [str(o["of"]) for o in entry.offices if o.get("of") in self.entries and _holds(o, start, end or start)]
+        if held:  # a state office before a party one (Xi Jinping acts for China, not only for its party)
+            return min(held, key=lambda of: self.actor(of).kind != "state")
+        serves = self.entries.get(entry.acts_for or "")
+        if serves is None:
+            return None
+        if serves.terms and not any(_overlaps(t, start, end or start) for t in serves.terms):
+            return None  # al-Sharaa's fighters of 2018 are no government that came in 2024
+        return serves.actor.id
 
     def term_end(self, actor_id: str, start: date, end: date) -> date | None:
         """When the first tenure of a government in power between `start` and `end` ended (None:
         it goes on, or the actor is no government with known terms)."""
         entry = self.entries.get(actor_id)
         terms = sorted(entry.terms if entry else (), key=lambda t: t.start or date.min)
-        for term in terms:
-            if (term.start is None or term.start <= end) and (term.end is None or term.end > start):
-                return term.end
-        return None
+        return next((t.end for t in terms if _overlaps(t, start, end)), None)
 
     def aliases_of(self, actor_id: str) -> set[str]:
         return self.surface.get(actor_id, set())
@@ -190,10 +192,16 @@ def _add_state(base: ActorBase, row: dict[str, str]) -> None:
             base.alias(text, Candidate(iso3, via))
 
 
-def _holds(office: dict[str, Any], on: date | None) -> bool:
-    """Whether an office is held on day `on` (None: today, i.e. it has not ended)."""
-    term = Term(_as_date(office.get("from")), _as_date(office.get("to")))
-    return term.end is None if on is None else term.covers(on)
+def _holds(office: dict[str, Any], start: date | None, end: date | None) -> bool:
+    """Whether an office is held at some time between `start` and `end` (None: today)."""
+    return _overlaps(Term(_as_date(office.get("from")), _as_date(office.get("to"))), start, end)
+
+
+def _overlaps(term: Term, start: date | None, end: date | None) -> bool:
+    """Whether a term overlaps the days from `start` to `end` (None: today, i.e. it has not ended)."""
+    if start is None or end is None:
+        return term.end is None
+    return (term.start is None or term.start <= end) and (term.end is None or term.end > start)
 
 
 def _as_date(value: Any) -> date | None:

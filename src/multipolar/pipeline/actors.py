@@ -40,18 +40,20 @@ _DATE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Muharram|Safar|Rabi\b.*|"
     r"Jumad[ae]\b.*|Rajab|Sha.?ban|Ramadh?an|Shawwal|Dhu\b.*)$", re.IGNORECASE)
-TITLES = {"sheikh", "shaikh", "president", "minister", "general", "gen", "mullah", "king", "prince",
-          "emir", "amir", "secretary", "dr", "mr", "mrs", "ms", "colonel", "col", "lt", "captain",
-          "capt", "premier", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman", "senator",
-          "governor", "judge", "queen", "sultan", "ayatollah", "imam", "marshal", "commander"}
+# offices written before a name ("President X") ...
+OFFICE_TITLES = {"president", "minister", "general", "king", "emir", "secretary", "premier", "chancellor",
+                 "ambassador", "envoy", "spokesman", "spokeswoman", "governor", "queen", "sultan", "commander"}
+# ... and the words that precede a name: those and honorifics ("Sheikh", "Dr")
+TITLES = OFFICE_TITLES | {"sheikh", "shaikh", "gen", "mullah", "prince", "amir", "dr", "mr", "mrs", "ms", "colonel",
+                          "col", "lt", "captain", "capt", "senator", "judge", "ayatollah", "imam", "marshal"}
 # offices whose holder acts for their state or government (see events/principals.py)
-OFFICES = {"president", "minister", "premier", "chancellor", "secretary", "ambassador", "envoy", "spokesman",
-           "spokeswoman", "spokesperson", "adviser", "advisor", "official", "diplomat", "negotiator", "king",
-           "queen", "emir", "sultan", "governor", "commander", "general", "chief", "representative", "consul",
-           "delegate", "attaché", "attache", "prosecutor", "ruler"}
+OFFICES = OFFICE_TITLES | {"spokesperson", "adviser", "advisor", "official", "diplomat", "negotiator", "chief",
+                           "consul", "delegate", "attaché", "attache", "prosecutor", "ruler"}
 # words that tell the holder is out of office, or against the state
-NOT_IN_OFFICE = {"former", "ex", "opposition", "dissident", "exiled", "rebel", "deposed", "ousted",
-                 "rival", "shadow"}
+NOT_IN_OFFICE = {"former", "ex", "late", "opposition", "dissident", "exiled", "rebel", "deposed", "ousted",
+                 "rival", "shadow", "elect", "designate", "self", "candidate", "nominee", "would-be",
+                 # offices of bodies that are not the state: "the Russian union chief"
+                 "union", "party", "company", "firm", "club", "federation", "league", "church", "team"}
 _STRIP = re.compile(r"^(?:the|The|a|an)\s+|[\s'’]+s?$|^[\W_]+|[\W_]+$")
 
 

@@ -1,6 +1,7 @@
 """The Parquet datasets of a corpus ingest: one dataset (folder) per store table, one file per
 partition, named by the partition's key and attempt, so that DuckDB can query a table's dataset directly:
-``SELECT * FROM read_parquet('PARTS/events/*.parquet')``.
+``SELECT * FROM read_parquet('PARTS/events/*.parquet', union_by_name = true)`` (by name: files
+written before a schema change lack its new columns, e.g. the events' principals of version 3).
 
 A file is written under a temporary name and renamed when complete, so that a run killed
 while writing leaves no half file under a real name.

@@ -25,17 +25,18 @@ FIRST_EVIDENCE = (
     " LEFT JOIN (SELECT event_id, first(sentence ORDER BY start_char) AS sentence,"
     " first(trigger ORDER BY start_char) AS trigger, count(*) AS mentions FROM evidence"
     " WHERE event_id IN (SELECT id FROM chosen) GROUP BY event_id) v ON v.event_id = e.id")
-# Every event once under each of its actors, sorted by actor and date: an actor's timeline is
+# Every event once under each of its actors (and whom its officials act for), sorted by actor and date: an actor's timeline is
 # then a few contiguous row groups (DuckDB skips the others by their min/max), not a scan.
 # Rows added since the last full build sit unsorted at the end, which stays cheap while few.
 _TIMELINE_ROWS = (
     "WITH chosen AS (SELECT * FROM events e WHERE {where})"
     " SELECT a.actor_id, e.*, v.sentence, v.trigger, coalesce(v.mentions, 0) AS mentions FROM chosen e"
-    " CROSS JOIN LATERAL (SELECT unnest(list_distinct([e.source_id, e.target_id])) AS actor_id) a"
+    " CROSS JOIN LATERAL (SELECT unnest(list_distinct([e.source_id, e.target_id, e.source_principal_id,"
+    " e.target_principal_id])) AS actor_id) a"
     + FIRST_EVIDENCE +
     " WHERE a.actor_id IS NOT NULL ORDER BY a.actor_id, e.date_start NULLS LAST, e.doc_id, e.id")
 # Events with an actor that the timeline does not hold yet.
-_NEW_EVENTS = ("(e.source_id IS NOT NULL OR e.target_id IS NOT NULL)"
+_NEW_EVENTS = ("coalesce(e.source_id, e.target_id, e.source_principal_id, e.target_principal_id) IS NOT NULL"
                " AND NOT EXISTS (SELECT 1 FROM actor_timeline t WHERE t.id = e.id)")
 
 

@@ -25,6 +25,9 @@ _EVENT_COLUMNS = (
 _EVENT_FROM = (" FROM chosen e LEFT JOIN actors s ON s.id = e.source_id"
                " LEFT JOIN actors t ON t.id = e.target_id")
 _ORDER = " ORDER BY e.date_start NULLS LAST, e.doc_id, e.id"
+# a pair's events in either direction, officials counting for whom they act (parameters: a, b, b, a)
+_PAIR = ("((? IN (source_id, source_principal_id) AND ? IN (target_id, target_principal_id))"
+         " OR (? IN (source_id, source_principal_id) AND ? IN (target_id, target_principal_id)))")
 
 
 def find_events(store: Store, actor: str | None = None, pair: tuple[str, str] | None = None,
@@ -52,11 +55,12 @@ def _event_filter(actor: str | None = None, pair: tuple[str, str] | None = None,
                   status: str | None = None, since: str | None = None, until: str | None = None,
                   doc: str | None = None, dated: bool | None = None) -> tuple[str, list[Any]]:
     where, params = ["1 = 1"], []  # type: ignore[var-annotated]
+    # an actor's events include those of officials acting for it (see events/principals.py)
     if actor:
-        where.append("(e.source_id = ? OR e.target_id = ?)")
-        params += [actor, actor]
+        where.append("? IN (e.source_id, e.target_id, e.source_principal_id, e.target_principal_id)")
+        params.append(actor)
     if pair:
-        where.append("((e.source_id = ? AND e.target_id = ?) OR (e.source_id = ? AND e.target_id = ?))")
+        where.append(_PAIR)
         params += [pair[0], pair[1], pair[1], pair[0]]
     if doc:
         where.append("e.doc_id = ?")
@@ -112,8 +116,7 @@ def _timeline_filter(actor: str, other: str | None) -> tuple[str, list[Any]]:
     if other is None:
         return "actor_id = ?", [actor]
     # the pair in either direction, as find_events reads `pair` (also when both are one actor)
-    return ("actor_id = ? AND ((source_id = ? AND target_id = ?) OR (source_id = ? AND target_id = ?))",
-            [actor, actor, other, other, actor])
+    return "actor_id = ? AND " + _PAIR, [actor, actor, other, other, actor]
 
 
 def _timeline_page(store: Store, actor: str, other: str | None, dated: bool, limit: int | None,

@@ -165,25 +165,20 @@ def fold_events(store: Store, pairs_table: str | None = None) -> list[Period]:
         " FROM events WHERE status = 'asserted') e" + join +
         " WHERE source_id IS NOT NULL AND target_id IS NOT NULL"
         " AND source_id <> target_id ORDER BY date_start NULLS FIRST, id")
-    periods = [p for k in KINDS for p in _fold(k, events)]
-    for period in periods:
-        _lapse_with_regime(period)
-    return periods
+    return [p for k in KINDS for p in _fold(k, events)]
 
 
-def _lapse_with_regime(period: Period) -> None:
-    """Recognition of a government lapses when its rule ends: the Taliban recognized in 1997
-    are not recognized in 2020 by that act."""
-    if period.kind != "recognizes" or period.until or not period.since:
-        return
+def _lapse(period: Period) -> str | None:
+    """When a recognition lapses because the recognised government's rule ended (the Taliban
+    recognized in 1997 are not recognized in 2020 by that act); None if it does not."""
+    if period.kind != "recognizes" or not period.since:
+        return None
     from ..knowledge.actor_base import load_actor_base
     from .queries import first_day, last_day
 
     end = load_actor_base().term_end(period.target, date.fromisoformat(first_day(period.since)),
                                      date.fromisoformat(last_day(period.since)))
-    if end is not None:
-        period.until = end.isoformat()
-
+    return end.isoformat() if end else None
 
 
 def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:
@@ -196,6 +191,11 @@ def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:
         pair = (event["source_id"], event["target_id"])
         key = tuple(sorted(pair)) if kind in SYMMETRIC_KINDS else pair
         current = open_now.get(key)
+        lapsed = _lapse(current) if current is not None else None
+        if current is not None and lapsed and (event["date_iso"] or "") >= lapsed:
+            current.until = lapsed  # the regime fell before this event: a new period (or none)
+            done.append(open_now.pop(key))
+            current = None
         if effect == "open" and current is None:
             open_now[key] = Period(pair[0], pair[1], kind, event["date_iso"], events=[event["id"]])
         elif effect == "open" and current is not None:
@@ -204,4 +204,6 @@ def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:
             current.until = event["date_iso"]
             current.events.append(event["id"])
             done.append(open_now.pop(key))
+    for period in open_now.values():
+        period.until = _lapse(period)
     return done + list(open_now.values())

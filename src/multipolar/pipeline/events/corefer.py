@@ -21,8 +21,8 @@ from ...knowledge.lexicon import event_nouns
 from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
-from .roles import SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
-from .triggers import THIRD_PARTY_VERBS, purpose
+from .roles import NOUN_CLASSES, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
+from .triggers import PROPOSALS, THIRD_PARTY_VERBS, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -72,20 +72,23 @@ OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
 ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups",
                "separatists"}
+# a state's fighters: "government troops stormed the stronghold" (an assault, not a crowd's protest)
+SOLDIERS = {w for w, kind in NOUN_CLASSES.items() if kind == "force"} | {"commando", "marine", "paratrooper"}
 # what one says or decides, which is attacked with words: "attacked the government's policy"
-SAYINGS = {"policy", "decision", "remark", "statement", "plan", "proposal", "speech", "comment", "stance",
-           "record", "handling", "report", "claim", "approach", "law", "bill", "budget"}  # (not "positions")
+SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
+                       "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
+# who speak through the news ("the state-run press attacked …"), and who attack with arms
+NEWS_MEDIA = {"press", "media", "newspaper", "daily", "paper", "editorial", "television", "radio", "agency"}
+ARMED_DOERS = SOLDIERS | {w for w, kind in NOUN_CLASSES.items() if kind == "aircraft"} | {
+    "helicopter", "gunman", "militant", "rebel", "artillery", "tank", "warship"}
 TIME_UNITS = {"time", "day", "night", "week", "month", "year", "hour", "minute", "while", "moment", "period"}
 # what tells a stoppage of work from a raid (see _labour): how it runs, what it is over, who strikes
-LABOUR_SPANS = {"open-ended", "indefinite", "general", "nationwide", "national", "wildcat", "sit-down", "token",
-                "one-day", "two-day", "three-day", "week-long", "day-long", "rolling"}
-HOURS = re.compile(r"^\d+-(?:hour|day|week)$")
+LABOUR_SPANS = {"open-ended", "indefinite", "nationwide", "wildcat", "sit-down", "token", "week-long", "day-long"}
+HOURS = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|ten)\s*-\s*(?:hour|day|week)$")
 LABOUR_CAUSES = {"pay", "wage", "salary", "pension", "bill", "law", "reform", "condition", "price", "layoff",
                  "cut", "privatization", "privatisation", "contract", "arrears", "benefit"}
 STRIKERS = {"worker", "union", "teacher", "employee", "doctor", "nurse", "miner", "driver", "staff", "docker",
             "labour", "labor", "trucker", "pilot", "student", "farmer", "civil", "servant"}
-# a state's fighters: "government troops stormed the stronghold" (an assault, not a crowd's protest)
-SOLDIERS = {"troop", "soldier", "force", "army", "military", "commando", "marine", "paratrooper", "fighter"}
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
@@ -566,8 +569,8 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "REQUEST" and not first.nominal and _sent_away(first.token):
         # "ordered the French ambassador to leave": an expulsion (CAMEO 166), no mere request
         draft.type = "SANCTION"
-    if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and (
-            _verbal_attack(first.token) or actors.kind(draft.source or "") == "media"):
+    if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and \
+            _verbal_attack(first.token, actors.kind(draft.source or "")):
         draft.type, draft.cameo = "ACCUSE", "111"  # "attacked Jordan for hosting X": words, not arms
     if draft.type == "ASSAULT" and first.nominal and first.token.lemma_ == "strike" and _labour(first.token):
         draft.type, draft.cameo = "PROTEST", "143"  # "an open-ended strike over the bill": workers', no raid
@@ -659,16 +662,21 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[
     return None
 
 
-def _verbal_attack(verb: Token) -> bool:
-    """"attacked Jordan for hosting X", "attacked the government's policy": an attack with a
-    reason given, or on what someone said or decided, is criticism."""
+def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
+    """"The foreign minister attacked Jordan for hosting X", "the press attacked …", "China
+    attacked Japan for its stance", "attacked the government's policy": criticism by those who
+    speak, or of what someone said or decided. ("Israel attacked Hamas for launching rockets",
+    "jets attacked the village for harbouring rebels": force, with its reason.)"""
+    doers = {w.lemma_.lower() for w in _doer_words(verb)}
+    speaks = source_kind in ("media", "person") or bool(doers & (STATE_VOICES | NEWS_MEDIA))
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "for" and any(
-                g.dep_ == "pcomp" or (g.dep_ == "pobj" and not _span_of_time(g)) for g in child.children):
+        reasons = [g for g in child.children if g.dep_ in ("pcomp", "pobj") and not _span_of_time(g)] \
+            if child.dep_ == "prep" and child.lower_ == "for" else []
+        if any(g.lemma_.lower() in SAYINGS for g in reasons) or (reasons and speaks and not doers & ARMED_DOERS):
             return True  # (not "for the third day", "for hours")
         if child.dep_ == "dobj" and child.lemma_.lower() in SAYINGS:
             return True
-    return False
+    return speaks and source_kind == "media"
 
 
 def _span_of_time(noun: Token) -> bool:
@@ -681,7 +689,10 @@ def _labour(strike: Token) -> bool:
     strike", "a 48-hour strike"), by what it is over ("over pay", "against the bill"), or by who
     strikes ("teachers' strike", "workers began a strike"); air, drone or missile strikes are raids."""
     words = [c for c in strike.children if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-    if any(w.lower_ in LABOUR_SPANS or HOURS.match(w.lower_) or w.lemma_.lower() in STRIKERS for w in words):
+    # the parser splits "open-ended" and "48-hour": read each modifier as written
+    spans = ["".join(t.text_with_ws for t in w.subtree if t.dep_ not in ("det", "case")).strip().lower()
+             for w in words]
+    if any(s in LABOUR_SPANS or HOURS.match(s) for s in spans) or any(w.lemma_.lower() in STRIKERS for w in words):
         return True
     for_what = [g for c in strike.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
                 for g in c.children if g.dep_ == "pobj"]
@@ -693,8 +704,12 @@ def _unless(token: Token) -> bool:
     """"X will withdraw its troops unless Y disarms": a deed announced on a condition another
     must meet is a threat, whatever the deed (the verb's, or the one whose object it is)."""
     verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in verb.children)
+    conditions = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                                                         for m in c.children)]
+    # someone else must act ("unless the rebels disarm"); not "unless sanctions are reimposed",
+    # "unless it gets a loan"
+    return any(s.dep_ == "nsubj" and s.lower_ not in SELF_PRONOUNS
+               for c in conditions for s in c.children)
 
 
 def _stated_intent(draft: Draft) -> bool:

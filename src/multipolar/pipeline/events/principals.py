@@ -4,8 +4,9 @@
 states, one of Russia and Turkey; event-data systems code the state (PLOVER: actor RUS, agent
 GOV). The event keeps its people as source and target; each side also gets its principal:
 
-- a person of the knowledge base: the group they serve (`acts_for`), else the state or body
-  of an office they hold on the event's day (the publication day when the event is undated);
+- a person of the knowledge base: the state or body of an office held in the event's time (the
+  publication day when the event is undated; today's office when neither is known), else the
+  group they serve (`acts_for`) while it exists;
 - a person the text introduces by an office of a state or government ("Saudi foreign minister
   X", "X, China's envoy"): that state or government (found by the actors stage).
 
@@ -25,15 +26,17 @@ def assign_principals(events: list[Event], doc: Document, base: ActorBase) -> No
     """Set `source_principal` / `target_principal` of each event where a side is an official."""
     published = doc.published.day if doc.published else None
     for event in events:
-        day = event.date.start if event.date else published
-        event.source_principal = _principal(event.source, day, doc, base)
-        event.target_principal = _principal(event.target, day, doc, base)
+        # an event of 2008 involves whoever held office at any time that year
+        start, end = (event.date.start, event.date.end) if event.date else (published, published)
+        event.source_principal = _principal(event.source, start, end, doc, base)
+        event.target_principal = _principal(event.target, start, end, doc, base)
 
 
-def _principal(actor_id: str | None, day: date | None, doc: Document, base: ActorBase) -> str | None:
+def _principal(actor_id: str | None, start: date | None, end: date | None, doc: Document,
+               base: ActorBase) -> str | None:
     if actor_id is None:
         return None
-    principal = doc.officials.get(actor_id) or base.principal_of(actor_id, day)
+    principal = doc.officials.get(actor_id) or base.principal_of(actor_id, start, end)
     if principal is None or principal == actor_id:
         return None
     if principal not in doc.actors and principal in base:  # so that the store can name it

@@ -88,7 +88,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         for entry in lexicon.candidates(lemma, pos):
             if entry.bare and any(c.dep_ in ("dobj", "dative") for c in token.children):
                 continue
-            if entry.directive and not _directive(token):
+            if entry.directive and not _directive(token, lexicon):
                 continue
             if entry.addressed and not _addressed(token, lexicon):
                 continue
@@ -97,6 +97,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             if entry.type == "ASSAULT" and _against_a_problem(token):
                 continue  # "to fight illegal migration", "the fight against corruption": no battle
             needed = _needed(token, entry)
+            if entry.lemma == "leave" and needed is not None and needed.dep_ == "dobj":
+                continue  # "troops left Niger" withdraw; "Russia left troops in Transnistria" keeps them
             state = _resultative(token) if pos == "v" and entry.type != "ASSAULT" else None
             if state is not None and (needed is None or state.i != needed.i):
                 continue  # "the blast left ten soldiers dead": no one left anywhere
@@ -273,15 +275,18 @@ def _signed(verb: Token) -> str | None:
     return objects[0].lemma_.lower() if objects else None
 
 
-def _directive(verb: Token) -> bool:
+def _directive(verb: Token, lexicon: Lexicon) -> bool:
     """"insist that X must go" or "that X go": a demand, not a claim ("that no one was")."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         auxes = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("must", "should", "need", "shall") for a in auxes):
             return True
-        if verb.lemma_ in WISHES and any(a.lower_ in ("will", "would", "can", "could") for a in auxes) and any(
-                s.dep_ == "nsubj" and s.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for s in clause.children):
-            return True  # "Germany hopes Russia will withdraw": an appeal to Russia (CAMEO 020)
+        if verb.lemma_ in WISHES and any(a.lower_ in MODALS for a in auxes) and any(
+                s.dep_ == "nsubj" and s.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for s in clause.children) \
+                and lexicon.candidates(clause.lemma_, "v"):
+            # "Germany hopes Russia will withdraw": an appeal to Russia (CAMEO 020); a deed asked
+            # for, not an outcome ("hopes Trump will lose")
+            return True
         if verb.lemma_ in REPORTING:  # "said on Friday that they agree" is no demand
             continue
         if clause.tag_ in ("VB", "VBP") and not auxes:
@@ -310,7 +315,13 @@ def _against_a_problem(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"] + \
         [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on") for g in c.children
          if g.dep_ == "pobj"]
-    return token.lemma_.lower() in FIGHTS and any(o.lemma_.lower() in ILLS for o in objects)
+    return token.lemma_.lower() in FIGHTS and any(o.lemma_.lower() in ILLS and not _named_owner(o) for o in objects)
+
+
+def _named_owner(noun: Token) -> bool:
+    """"Hamas terror", "the Taliban's insurgency": an ill named by whose it is, a foe after all."""
+    return any(c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+               for c in noun.children)
 
 
 def _under_refusal(token: Token) -> bool:
