@@ -121,6 +121,26 @@ def test_a_store_of_version_2_gains_the_principal_columns(tmp_path: Path) -> Non
     assert version == str(SCHEMA_VERSION)
 
 
+def test_events_of_a_version_2_store_gain_principals_of_known_people(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("By Desk, 10 May 2024\n\nVladimir Putin signed a grain deal with Recep Tayyip "
+                                    "Erdogan in Ankara on Tuesday.\n", encoding="utf-8")
+    db = tmp_path / "a.duckdb"
+    assert run_cli("ingest", str(tmp_path / "a.txt"), "--db", str(db))[0] == 0
+    con = duckdb.connect(str(db))  # make it a store of version 2, as an older multipolar left it
+    con.execute("ALTER TABLE events DROP COLUMN source_principal_id")
+    con.execute("ALTER TABLE events DROP COLUMN target_principal_id")
+    con.execute("DELETE FROM actors WHERE id IN ('RUS', 'TUR')")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    with Store.open(str(db)):  # opened for writing: migrated
+        pass
+    code, stdout, _ = run_cli("relations", "--db", str(db), "--json")
+    assert code == 0
+    assert {(r["source"], r["target"]) for r in json.loads(stdout)} & {("RUS", "TUR"), ("TUR", "RUS")}
+    _, stdout, _ = run_cli("export", "--db", str(db))
+    assert {"RUS", "TUR"} <= {a["id"] for a in json.loads(stdout)["actors"]}
+
+
 def _recognition(event_id: str, day: str) -> dict:
     return {"id": event_id, "source_id": "PAK", "target_id": "TALIBAN", "type": "SUPPORT",
             "relation": "recognizes", "date_iso": day}

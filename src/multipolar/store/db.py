@@ -80,7 +80,7 @@ class Store:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             found = int(row[0]) if row else 0
             if found in MIGRATES_FROM and writable:
-                self._create()
+                self._create(migrating_from=found)
                 return
             if found != SCHEMA_VERSION:
                 raise MultipolarError(Code.MP202, path=self.path, found=found, expected=SCHEMA_VERSION)
@@ -89,12 +89,16 @@ class Store:
             raise MultipolarError(Code.MP202, path=self.path, found=0, expected=SCHEMA_VERSION)
         self._create()
 
-    def _create(self) -> None:
+    def _create(self, migrating_from: int | None = None) -> None:
         """Create the schema, or add what a store of an older version lacks (the DDL only
-        creates what does not exist yet)."""
+        creates what does not exist yet, and migrate.py fills what the new columns hold)."""
         ddl = (resources.files("multipolar.store") / "schema.sql").read_text(encoding="utf-8")
         with self.transaction():
             self.con.execute(ddl)
+            if migrating_from is not None:
+                from .migrate import add_principals
+
+                add_principals(self)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
