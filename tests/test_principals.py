@@ -90,6 +90,13 @@ def test_a_pair_s_events_include_its_officials(db: Path) -> None:
         assert [e["type"] for e in find_events(store, pair=("CHL", "NOR"))] == ["AGREE"]
 
 
+def test_a_state_s_event_count_includes_its_officials(db: Path) -> None:
+    from multipolar.store.queries import get_actor
+
+    with Store.open(str(db), read_only=True) as store:
+        assert get_actor(store, "NOR")["events"] >= 1  # Hansen's agreement with Chile
+
+
 def test_an_opposition_leader_acts_for_herself(relations: list[dict]) -> None:
     sources = {s for s, t in _pairs(relations, "cooperates") if "BOL" in (s, t)}
     assert sources and "PER" not in sources
@@ -166,6 +173,7 @@ def test_principals_follow_the_event_dates(actor: str, start: date, end: date | 
 
 @pytest.mark.parametrize("introduced, expected", [
     ("Maria Hansen, Norway's foreign minister,", "NOR"),
+    ("Maria Hansen, Norway's ambassador to the European Union,", "NOR"),  # a name is no qualifier
     ("Maria Hansen, Norway's president-elect,", None),  # not yet in office
     ("Maria Hansen, the Norwegian union chief,", None),  # no office of the state
     ("Maria Hansen, Norway's former foreign minister,", None),

@@ -75,6 +75,7 @@ def test_refugees_abroad_do_not_address_their_own_state() -> None:
     ("The Kenyan doctors' strike entered its third week.", "PROTEST"),
     ("Portuguese dockers staged an open-ended strike against the new port law.", "PROTEST"),
     ("Nigerian workers launched a 48-hour strike.", "PROTEST"),
+    ("Colombia's national strike entered its third week.", "PROTEST"),
     ("Russia unleashed rolling strikes on Ukrainian power plants.", "ASSAULT"),
     ("Israeli air strikes on Gaza killed ten people.", "ASSAULT"),
     ("Pakistan's strike on militant hideouts in Afghanistan killed eight.", "ASSAULT"),
@@ -87,6 +88,7 @@ def test_a_stoppage_of_work_is_no_raid(text: str, expected: str) -> None:
     "Spain and Morocco agreed to cooperate in fighting illegal migration.",
     "Kenya stepped up its campaign against corruption.",
     "Colombia and Peru pledged to combat drug trafficking together.",
+    "The United States will fight Mexican drug trafficking.",
 ])
 def test_a_fight_against_an_ill_is_no_battle(text: str) -> None:
     assert "ASSAULT" not in [e.type for e in events_of(text, "2024-03-10")]
@@ -108,6 +110,7 @@ def test_a_deed_announced_unless_another_acts_is_a_threat(text: str, expected: s
 
 @pytest.mark.parametrize("text, expected", [
     ("Germany hopes Russia will withdraw its troops from Moldova.", ["REQUEST"]),
+    ("Japan hopes North Korea will abandon its nuclear programme.", ["REQUEST"]),
     ("Iran hopes Trump will lose the election.", []),  # an outcome, asked of no one
 ])
 def test_hoping_another_will_act_is_an_appeal(text: str, expected: list[str]) -> None:

@@ -48,7 +48,7 @@ TITLES = OFFICE_TITLES | {"sheikh", "shaikh", "gen", "mullah", "prince", "amir",
                           "col", "lt", "captain", "capt", "senator", "judge", "ayatollah", "imam", "marshal"}
 # offices whose holder acts for their state or government (see events/principals.py)
 OFFICES = OFFICE_TITLES | {"spokesperson", "adviser", "advisor", "official", "diplomat", "negotiator", "chief",
-                           "consul", "delegate", "attaché", "attache", "prosecutor", "ruler"}
+                           "consul", "delegate", "attaché", "attache", "prosecutor", "ruler", "representative"}
 # words that tell the holder is out of office, or against the state
 NOT_IN_OFFICE = {"former", "ex", "late", "opposition", "dissident", "exiled", "rebel", "deposed", "ousted",
                  "rival", "shadow", "elect", "designate", "self", "candidate", "nominee", "would-be",
@@ -247,7 +247,9 @@ def _holds_office(words: list[Token]) -> bool:
     """Whether a person's title or appositive names a current office of a state: "foreign
     minister", "China's envoy" (not "opposition leader", "former president", "journalist")."""
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-    return bool(lemmas & OFFICES) and not lemmas & NOT_IN_OFFICE
+    # (words of a name are no qualifiers: "Russian Federation envoy", "ambassador to the European Union")
+    qualifiers = {t.lemma_.lower() for t in words if not t.ent_type_} | {t.lower_ for t in words if not t.ent_type_}
+    return bool(lemmas & OFFICES) and not qualifiers & NOT_IN_OFFICE
 
 
 def _part_of_longer_name(span: Span) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from .db import Store
 
 # Bump a version whenever the derivation of its table changes: stored copies then go stale.
-VERSIONS = {"relation_periods": "3", "actor_timeline": "3"}
+VERSIONS = {"relation_periods": "4", "actor_timeline": "4"}
 INCREMENTAL_SHARE = 0.05
 
 # The first evidence sentence and trigger of each event of `chosen`, and how many sentences tell

@@ -21,10 +21,11 @@ from .db import Store
 def add_principals(store: Store) -> int:
     """Fill the principals of events whose people are in the knowledge base; how many changed."""
     base = load_actor_base()
-    rows = store.rows(
+    rows = store.rows(  # only events with a person of the knowledge base on a side
         "SELECT e.id, e.source_id, e.target_id, e.date_start, e.date_end, d.published FROM events e"
         " JOIN documents d ON d.id = e.doc_id WHERE e.source_principal_id IS NULL"
-        " AND e.target_principal_id IS NULL")
+        " AND e.target_principal_id IS NULL AND EXISTS (SELECT 1 FROM actors a WHERE a.kind = 'person'"
+        " AND a.origin = 'kb' AND a.id IN (e.source_id, e.target_id))")
     changed: list[tuple[str, str | None, str | None]] = []
     for row in rows:
         start: date | None = row["date_start"] or row["published"]
@@ -58,3 +59,5 @@ def _write(store: Store, changed: list[tuple[str, str | None, str | None]], base
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                           [actor.id, actor.name, actor.kind, actor.country, actor.wikidata, actor.origin,
                            actor.parent, list(actor.members)])
+        for alias in sorted(base.aliases_of(actor_id) | {actor.name}):
+            store.con.execute("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", [actor_id, alias])

@@ -213,7 +213,8 @@ def search_actors(store: Store, text: str | None = None, kind: str | None = None
     return store.rows(
         "SELECT a.id, a.name, a.kind, a.country, a.wikidata, a.origin,"
         " (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,"
-        " (SELECT count(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id) AS events,"
+        " (SELECT count(*) FROM events e WHERE a.id IN (e.source_id, e.target_id, e.source_principal_id,"
+        " e.target_principal_id)) AS events,"  # (as find_events counts an actor's events)
         " (SELECT list(al.alias ORDER BY al.alias) FROM actor_aliases al WHERE al.actor_id = a.id) AS aliases"
         " FROM actors a WHERE " + " AND ".join(where) + " ORDER BY events DESC, mentions DESC, a.name LIMIT ?",
         params)

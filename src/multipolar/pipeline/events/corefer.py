@@ -83,7 +83,8 @@ ARMED_DOERS = SOLDIERS | {w for w, kind in NOUN_CLASSES.items() if kind == "airc
     "helicopter", "gunman", "militant", "rebel", "artillery", "tank", "warship"}
 TIME_UNITS = {"time", "day", "night", "week", "month", "year", "hour", "minute", "while", "moment", "period"}
 # what tells a stoppage of work from a raid (see _labour): how it runs, what it is over, who strikes
-LABOUR_SPANS = {"open-ended", "indefinite", "nationwide", "wildcat", "sit-down", "token", "week-long", "day-long"}
+LABOUR_SPANS = {"open-ended", "indefinite", "general", "nationwide", "national", "wildcat", "sit-down", "token",
+                "week-long", "day-long"}
 HOURS = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|ten)\s*-\s*(?:hour|day|week)$")
 LABOUR_CAUSES = {"pay", "wage", "salary", "pension", "bill", "law", "reform", "condition", "price", "layoff",
                  "cut", "privatization", "privatisation", "contract", "arrears", "benefit"}
@@ -676,7 +677,7 @@ def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
             return True  # (not "for the third day", "for hours")
         if child.dep_ == "dobj" and child.lemma_.lower() in SAYINGS:
             return True
-    return speaks and source_kind == "media"
+    return source_kind == "media"
 
 
 def _span_of_time(noun: Token) -> bool:
