@@ -62,3 +62,10 @@ def test_what_a_bid_seeks_has_not_happened() -> None:
     # vetoing or backing a bid to join is the event; the joining has not happened
     assert _types("Greece vetoed Macedonia's bid to join NATO.") == ["REJECT"]
     assert _types("Germany's chancellor expressed support for Ukraine's bid to join the European Union.") == ["SUPPORT"]
+
+
+def test_an_agent_of_a_conjoined_clause_is_not_the_first_verb_s() -> None:
+    # "… but Georgia's bid was blocked by France": France blocked the bid, it admitted no one
+    events = events_of("NATO grew in 2004. Estonia was admitted in March 2004, but Georgia's bid was "
+                       "blocked by France and Germany.", "2005-01-10")
+    assert {(e.source, e.target) for e in events if e.type == "AGREE"} == {("EST", "NATO")}

@@ -34,6 +34,7 @@ class Trigger:
     bare: bool = False  # only when the verb has no direct object ("warned of", not "warned X of")
     directive: bool = False  # only with a that-clause saying what must be done ("insist that X must")
     addressed: bool = False  # only naming whom it asks (a named object or clause subject) and what
+    party: bool = False  # only when it acts on a named party ("admitted Finland", not "admitted lying")
 
 
 class Lexicon:
@@ -63,7 +64,7 @@ def _entry(item: dict[str, Any]) -> Trigger:
                    needs=item.get("w"), target_preps=_preps(item),
                    relation=item.get("r"), context=item.get("ctx"), example=item["x"], expect=item["e"],
                    bare=bool(item.get("bare")), directive=bool(item.get("directive")),
-                   addressed=bool(item.get("addressed")))
+                   addressed=bool(item.get("addressed")), party=bool(item.get("party")))
 
 
 def _preps(item: dict[str, Any]) -> tuple[str, ...]:

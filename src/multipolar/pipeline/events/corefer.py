@@ -62,6 +62,7 @@ POLICING = {"police", "policeman", "policemen", "officer", "agent", "official", 
             "authority", "prosecutor", "customs"}
 FEELINGS = {"concern", "disappointment", "outrage", "dismay", "displeasure"}  # "expressed concern over X"
 JOINING = {"join", "accede", "accession", "membership"}
+ADMITTING = {"admit"}  # ("X was admitted": X joins)
 SENT_AWAY = {"ambassador", "envoy", "diplomat", "attache", "consul", "representative", "troop", "peacekeeper",
              "force", "mission", "contingent", "observer", "inspector"}
 DEPARTING = {"leave", "depart", "quit", "exit", "go"}
@@ -178,6 +179,10 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
         if draft.source and draft.target is None and _joins(draft.first.token) and \
                 actors.kind(draft.source) in ("state", "government", "person"):
             draft.target = _recent_organisation(draft, doc, actors)
+        elif draft.source is None and draft.target and draft.first.token.lemma_ in ADMITTING and \
+                draft.first.roles.passive and actors.kind(draft.target) in ("state", "government"):
+            # "Finland was admitted in April": it joined the organisation the text is about
+            draft.source, draft.target = draft.target, _recent_organisation(draft, doc, actors)
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:

@@ -205,8 +205,9 @@ class RoleFinder:
         if stative:  # "X is committed to", "X is opposed to": a stance of X's, no one acts on X
             return stative, False
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
-            # a "by" the parser hung elsewhere ("held up for a year and a half by Turkey")
-            stray = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != verb.i
+            # a "by" the parser hung elsewhere ("held up for a year and a half by Turkey"), in
+            # the verb's own clause ("X was admitted, but Y's bid was held up by Z": not Z's deed)
+            stray = [g for t in _own_clause(verb) if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != verb.i
                      and t.head.pos_ != "VERB" for g in t.children if g.dep_ == "pobj"]
             return [g for g in stray if self.index.phrase_actor(g)], True
         subj = [c for c in kids if c.dep_ in _SUBJ]

@@ -18,6 +18,7 @@ ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # 
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
+PARTY_ENTITIES = ("GPE", "ORG", "NORP", "PERSON")
 WISHES = {"hope", "wish"}  # what one hopes another will do is asked of them ...
 # ... unless it is no deed but what befalls them
 OUTCOMES = {"lose", "win", "fail", "succeed", "be", "become", "remain", "prevail", "survive", "collapse", "fall",
@@ -94,6 +95,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             if entry.directive and not _directive(token):
                 continue
             if entry.addressed and not _addressed(token, lexicon):
+                continue
+            if entry.party and not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PARTY_ENTITIES
+                                       for c in token.children):
                 continue
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
                 continue  # "signed the bill into law": no agreement between parties
