@@ -141,3 +141,18 @@ def test_what_is_allowed_is_no_deed_of_its_own() -> None:
 ])
 def test_an_attack_with_a_reason_is_criticism(text: str, expected: str) -> None:
     assert [e.type for e in events_of(text, "2024-03-10")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia mobilized its reservists.", "MOBILIZE"),
+    ("Russia mobilised 300,000 men in September.", "MOBILIZE"),
+    ("North Korea has trained more than 500 computer hackers.", "MOBILIZE"),  # its own forces
+    ("Britain trained Ukrainian soldiers in Kent.", "AID"),  # another state's
+])
+def test_readying_one_s_own_forces_is_mobilizing(text: str, expected: str) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == [expected]
+
+
+def test_mobilizing_support_readies_no_forces() -> None:
+    types = [e.type for e in events_of("Saudi Arabia mobilized pressure groups in Washington.", "2024-03-10")]
+    assert "MOBILIZE" not in types

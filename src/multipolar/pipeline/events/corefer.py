@@ -575,6 +575,11 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "REQUEST" and not first.nominal and _sent_away(first.token):
         # "ordered the French ambassador to leave": an expulsion (CAMEO 166), no mere request
         draft.type = "SANCTION"
+    if draft.type == "AID" and first.token.lemma_ == "train" and draft.source and (
+            draft.target is None or actors.country(draft.target) in (None, actors.country(draft.source))):
+        # "North Korea has trained 500 hackers": readying its own forces (MOBILIZE); training
+        # another state's soldiers is aid
+        draft.type, draft.cameo = "MOBILIZE", "150"
     if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and \
             _verbal_attack(first.token, actors.kind(draft.source or "")):
         draft.type, draft.cameo = "ACCUSE", "111"  # "attacked Jordan for hosting X": words, not arms

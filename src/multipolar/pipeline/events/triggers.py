@@ -19,6 +19,10 @@ REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must 
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
 PARTY_ENTITIES = ("GPE", "ORG", "NORP", "PERSON")
+# what is readied when forces are: "mobilized its reservists", "mobilised 300,000 men"
+FORCES = {"troop", "force", "army", "reservist", "reserve", "soldier", "unit", "militia", "fighter", "man", "men",
+          "division", "brigade", "battalion", "navy", "fleet", "tank", "warship", "conscript", "recruit",
+          "volunteer", "police", "guard", "military"}
 WISHES = {"hope", "wish"}  # what one hopes another will do is asked of them ...
 # ... unless it is no deed but what befalls them
 OUTCOMES = {"lose", "win", "fail", "succeed", "be", "become", "remain", "prevail", "survive", "collapse", "fall",
@@ -103,6 +107,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue  # "signed the bill into law": no agreement between parties
             if entry.type == "ASSAULT" and _against_a_problem(token):
                 continue  # "to fight illegal migration", "the fight against corruption": no battle
+            if entry.type == "MOBILIZE" and pos == "v" and _civil_object(token):
+                continue  # "mobilized pressure groups", "mobilised support": no forces readied
             needed = _needed(token, entry)
             if entry.lemma == "leave" and needed is not None and needed.dep_ == "dobj":
                 continue  # "troops left Niger" withdraw; "Russia left troops in Transnistria" keeps them
@@ -323,6 +329,12 @@ def _against_a_problem(token: Token) -> bool:
         [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on") for g in c.children
          if g.dep_ == "pobj"]
     return token.lemma_.lower() in FIGHTS and any(o.lemma_.lower() in ILLS and not _named_owner(o) for o in objects)
+
+
+def _civil_object(verb: Token) -> bool:
+    """Whether what a verb of force readiness acts on is no force: "mobilized pressure groups"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.lemma_.lower() in FORCES for o in objects)
 
 
 def _named_owner(noun: Token) -> bool:
