@@ -19,6 +19,7 @@ REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must 
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
 PARTY_ENTITIES = ("GPE", "ORG", "NORP", "PERSON")
+MOBILIZING = {"mobilize", "mobilise"}  # verbs that ready forces, or support, by what they act on
 # what is readied when forces are: "mobilized its reservists", "mobilised 300,000 men"
 FORCES = {"troop", "force", "army", "reservist", "reserve", "soldier", "unit", "militia", "fighter", "man", "men",
           "division", "brigade", "battalion", "navy", "fleet", "tank", "warship", "conscript", "recruit",
@@ -107,7 +108,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue  # "signed the bill into law": no agreement between parties
             if entry.type == "ASSAULT" and _against_a_problem(token):
                 continue  # "to fight illegal migration", "the fight against corruption": no battle
-            if entry.type == "MOBILIZE" and pos == "v" and _civil_object(token):
+            if entry.type == "MOBILIZE" and lemma in MOBILIZING and _civil_object(token):
                 continue  # "mobilized pressure groups", "mobilised support": no forces readied
             needed = _needed(token, entry)
             if entry.lemma == "leave" and needed is not None and needed.dep_ == "dobj":
@@ -334,6 +335,9 @@ def _against_a_problem(token: Token) -> bool:
 def _civil_object(verb: Token) -> bool:
     """Whether what a verb of force readiness acts on is no force: "mobilized pressure groups"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # ("mobilised thousands of reservists": what the measure counts)
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
     return bool(objects) and not any(o.lemma_.lower() in FORCES for o in objects)
 
 
