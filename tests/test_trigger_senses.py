@@ -156,3 +156,12 @@ def test_readying_one_s_own_forces_is_mobilizing(text: str, expected: str) -> No
 def test_mobilizing_support_readies_no_forces() -> None:
     types = [e.type for e in events_of("Saudi Arabia mobilized pressure groups in Washington.", "2024-03-10")]
     assert "MOBILIZE" not in types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qatar hosted a delegation from Afghanistan.", "CONSULT"),  # guests: a meeting
+    ("Japan hosts American troops on Okinawa.", "COOPERATE"),  # forces kept: cooperation
+    ("Turkey hosts nearly four million Syrian refugees.", "AID"),  # people sheltered: aid
+])
+def test_what_a_host_keeps_tells_the_event(text: str, expected: str) -> None:
+    assert [e.type for e in events_of(text, "2024-03-10")] == [expected]

@@ -75,6 +75,10 @@ ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "milit
                "separatists"}
 # a state's fighters: "government troops stormed the stronghold" (an assault, not a crowd's protest)
 SOLDIERS = {w for w, kind in NOUN_CLASSES.items() if kind == "force"} | {"commando", "marine", "paratrooper"}
+# what a state hosts that is no visit: forces and arms (cooperation), people fleeing (aid)
+SHELTERED = {"refugee", "migrant", "asylum-seeker", "exile"}
+HOSTED = SHELTERED | {"troop", "force", "base", "weapon", "missile", "office", "embassy", "headquarters",
+                      "soldier", "warship", "fleet", "jet", "aircraft", "radar", "facility", "camp"}
 # what one says or decides, which is attacked with words: "attacked the government's policy"
 SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
                        "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
@@ -575,6 +579,9 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "REQUEST" and not first.nominal and _sent_away(first.token):
         # "ordered the French ambassador to leave": an expulsion (CAMEO 166), no mere request
         draft.type = "SANCTION"
+    hosted = _hosted(first.token) if draft.type == "CONSULT" and not first.nominal else None
+    if hosted is not None:  # "hosts US troops", "hosted the Taliban's office": no meeting
+        draft.type, draft.cameo = ("AID", "073") if hosted in SHELTERED else ("COOPERATE", "060")
     if draft.type == "AID" and first.token.lemma_ == "train" and draft.source and (
             draft.target is None or actors.country(draft.target) in (None, actors.country(draft.source))):
         # "North Korea has trained 500 hackers": readying its own forces (MOBILIZE); training
@@ -671,6 +678,14 @@ def _fallback_target(draft: Draft, doc: Document, base: ActorBase, drafts: list[
             if base.actor(actor).kind in ("state", "government", "igo", "armed_group", "group"):
                 return actor
     return None
+
+
+def _hosted(verb: Token) -> str | None:
+    """What a host keeps on its soil, when it is no guest: troops, bases, weapons, an office, refugees."""
+    if verb.lemma_ != "host":
+        return None
+    kept = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in HOSTED]
+    return kept[0] if kept else None
 
 
 def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
