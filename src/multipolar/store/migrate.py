@@ -30,17 +30,12 @@ def add_principals(store: Store) -> int:
     for row in rows:
         start: date | None = row["date_start"] or row["published"]
         end: date | None = row["date_end"] or row["published"]
-        sides = [_principal(base, row[side], start, end) for side in ("source_id", "target_id")]
+        sides = [base.principal_of(row[side], start, end) if row[side] else None for side in ("source_id", "target_id")]
         if any(sides):
             changed.append((row["id"], sides[0], sides[1]))
     if changed:
         _write(store, changed, base)
     return len(changed)
-
-
-def _principal(base: Any, actor_id: str | None, start: date | None, end: date | None) -> str | None:
-    principal = base.principal_of(actor_id, start, end) if actor_id else None
-    return principal if principal != actor_id else None
 
 
 def _write(store: Store, changed: list[tuple[str, str | None, str | None]], base: Any) -> None:

@@ -183,6 +183,7 @@ def _lapse(period: Period) -> str | None:
 
 def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:
     open_now: dict[tuple[str, ...], Period] = {}
+    lapses: dict[tuple[str, ...], str | None] = {}  # when each open period lapses (see _lapse), worked out once
     done: list[Period] = []
     for event in events:
         effect = _effect(kind, event)
@@ -191,19 +192,20 @@ def _fold(kind: str, events: list[dict[str, Any]]) -> list[Period]:
         pair = (event["source_id"], event["target_id"])
         key = tuple(sorted(pair)) if kind in SYMMETRIC_KINDS else pair
         current = open_now.get(key)
-        lapsed = _lapse(current) if current is not None else None
+        lapsed = lapses.get(key) if current is not None else None
         if current is not None and lapsed and (event["date_iso"] or "") >= lapsed:
             current.until = lapsed  # the regime fell before this event: a new period (or none)
             done.append(open_now.pop(key))
             current = None
         if effect == "open" and current is None:
             open_now[key] = Period(pair[0], pair[1], kind, event["date_iso"], events=[event["id"]])
+            lapses[key] = _lapse(open_now[key])
         elif effect == "open" and current is not None:
             current.events.append(event["id"])
         elif effect == "close" and current is not None:
             current.until = event["date_iso"]
             current.events.append(event["id"])
             done.append(open_now.pop(key))
-    for period in open_now.values():
-        period.until = _lapse(period)
+    for key, period in open_now.items():
+        period.until = lapses[key]
     return done + list(open_now.values())

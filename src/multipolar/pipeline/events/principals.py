@@ -37,7 +37,7 @@ def _principal(actor_id: str | None, start: date | None, end: date | None, doc: 
     if actor_id is None:
         return None
     principal = doc.officials.get(actor_id) or base.principal_of(actor_id, start, end)
-    if principal is None or principal == actor_id:
+    if principal is None:
         return None
     if principal not in doc.actors and principal in base:  # so that the store can name it
         doc.actors[principal] = base.actor(principal)
