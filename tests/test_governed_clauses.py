@@ -69,3 +69,10 @@ def test_an_agent_of_a_conjoined_clause_is_not_the_first_verb_s() -> None:
     events = events_of("NATO grew in 2004. Estonia was admitted in March 2004, but Georgia's bid was "
                        "blocked by France and Germany.", "2005-01-10")
     assert {(e.source, e.target) for e in events if e.type == "AGREE"} == {("EST", "NATO")}
+
+
+def test_a_by_on_a_stance_names_its_holder_not_the_passive_s_doer() -> None:
+    # "despite objections by Hungary": Hungary objected, it admitted no one
+    events = events_of("NATO expanded in 2024. Sweden was admitted in March despite objections by Hungary.",
+                       "2024-06-10")
+    assert {(e.source, e.target) for e in events if e.type == "AGREE"} == {("SWE", "NATO")}

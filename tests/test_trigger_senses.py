@@ -148,20 +148,46 @@ def test_an_attack_with_a_reason_is_criticism(text: str, expected: str) -> None:
     ("Russia mobilised 300,000 men in September.", "MOBILIZE"),
     ("North Korea has trained more than 500 computer hackers.", "MOBILIZE"),  # its own forces
     ("Britain trained Ukrainian soldiers in Kent.", "AID"),  # another state's
+    ("Rwanda trained UN peacekeepers near Kigali.", "AID"),  # an organisation's
+    ("Belarus mobilized 120,000 people in March.", "MOBILIZE"),  # counted, no word for troops
+    ("Venezuela mobilised personnel along the border.", "MOBILIZE"),
+    ("Georgia trained its guns on Abkhazia.", "THREATEN"),  # aimed, not taught
 ])
 def test_readying_one_s_own_forces_is_mobilizing(text: str, expected: str) -> None:
     assert [e.type for e in events_of(text, "2024-03-10")] == [expected]
 
 
-def test_mobilizing_support_readies_no_forces() -> None:
-    types = [e.type for e in events_of("Saudi Arabia mobilized pressure groups in Washington.", "2024-03-10")]
-    assert "MOBILIZE" not in types
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia mobilized pressure groups in Washington.",
+    "The ruling party in Hungary mobilised thousands of supporters against Brussels.",
+])
+def test_mobilizing_support_readies_no_forces(text: str) -> None:
+    assert "MOBILIZE" not in [e.type for e in events_of(text, "2024-03-10")]
 
 
 @pytest.mark.parametrize("text, expected", [
     ("Qatar hosted a delegation from Afghanistan.", "CONSULT"),  # guests: a meeting
     ("Japan hosts American troops on Okinawa.", "COOPERATE"),  # forces kept: cooperation
     ("Turkey hosts nearly four million Syrian refugees.", "AID"),  # people sheltered: aid
+    ("Lebanon hosts hundreds of thousands of refugees from Syria.", "AID"),  # counted with "of"
+    ("Kenya hosted tens of thousands of asylum-seekers from Somalia.", "AID"),
+    ("British warplanes are hosted by Cyprus at Akrotiri.", "COOPERATE"),  # passive
 ])
 def test_what_a_host_keeps_tells_the_event(text: str, expected: str) -> None:
     assert [e.type for e in events_of(text, "2024-03-10")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Croatia was admitted to the Schengen area in 2023. Bulgaria was admitted to NATO in 2004.",
+     [("BGR", "NATO", "AGREE")]),  # the organisation named, not an earlier one
+    ("The OSCE met in Vienna on Monday. Belarus was admitted to the talks on Tuesday.", []),
+    ("The EU met in Brussels in May. Ukrainian grain was admitted to Poland in June.", []),
+])
+def test_admitted_joins_the_organisation_named(text: str, expected: list) -> None:
+    events = events_of(text, "2024-07-10")
+    assert [(e.source, e.target, e.type) for e in events if e.type == "AGREE"] == expected
+
+
+def test_people_let_in_are_no_party_admitted() -> None:
+    events = events_of("Jordan admitted 300 injured Syrians through the border post.", "2024-03-10")
+    assert "AGREE" not in [e.type for e in events]

@@ -76,9 +76,10 @@ ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "milit
 # a state's fighters: "government troops stormed the stronghold" (an assault, not a crowd's protest)
 SOLDIERS = {w for w, kind in NOUN_CLASSES.items() if kind == "force"} | {"commando", "marine", "paratrooper"}
 # what a state hosts that is no visit: forces and arms (cooperation), people fleeing (aid)
-SHELTERED = {"refugee", "migrant", "asylum-seeker", "exile"}
+SHELTERED = {"refugee", "migrant", "seeker", "exile", "evacuee"}  # ("asylum-seekers": the tokens split)
 HOSTED = SHELTERED | {"troop", "force", "base", "weapon", "missile", "office", "embassy", "headquarters",
-                      "soldier", "warship", "fleet", "jet", "aircraft", "radar", "facility", "camp"}
+                      "soldier", "warship", "fleet", "jet", "aircraft", "warplane", "bomber", "drone", "radar", "facility",
+                      "camp"}
 # what one says or decides, which is attacked with words: "attacked the government's policy"
 SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
                        "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
@@ -185,8 +186,12 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
             draft.target = _recent_organisation(draft, doc, actors)
         elif draft.source is None and draft.target and draft.first.token.lemma_ in ADMITTING and \
                 draft.first.roles.passive and actors.kind(draft.target) in ("state", "government"):
-            # "Finland was admitted in April": it joined the organisation the text is about
-            draft.source, draft.target = draft.target, _recent_organisation(draft, doc, actors)
+            # "Finland was admitted to NATO", "… was admitted in April": it joined the organisation
+            # named, or the one the text is about; not "admitted to the talks", "to Poland"
+            named, organisation = _admitted_into(draft.first.token, doc, actors)
+            organisation = organisation if named else _recent_organisation(draft, doc, actors)
+            if organisation is not None:
+                draft.source, draft.target = draft.target, organisation
     for draft in drafts:  # implied partners first, so that the mention can join its event
         if draft.source and draft.target is None and draft.type in IMPLIED_TARGET and \
                 draft.first.token.lemma_ not in THIRD_PARTY_NOUNS:
@@ -211,6 +216,19 @@ def _joined_with(child: Token) -> bool:
     if any(g.lower_ in ("together", "along") for g in child.children):
         return False  # "applied to join, together with Finland": a co-applicant
     return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+
+
+def _admitted_into(verb: Token, doc: Document, actors: Lookup) -> tuple[bool, str | None]:
+    """Whether "admitted" names where to ("to NATO", "into the talks"), and the organisation it
+    names there, if it is one."""
+    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+              for g in c.children if g.dep_ == "pobj"]
+    for place in places:
+        start, end = place.left_edge.idx, place.right_edge.idx + len(place.right_edge)
+        for mention in doc.mentions:
+            if start <= mention.start < end and actors.kind(mention.actor_id) == "igo":
+                return True, mention.actor_id
+    return bool(places), None
 
 
 def _recent_organisation(draft: Draft, doc: Document, actors: Lookup) -> str | None:
@@ -583,9 +601,10 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if hosted is not None:  # "hosts US troops", "hosted the Taliban's office": no meeting
         draft.type, draft.cameo = ("AID", "073") if hosted in SHELTERED else ("COOPERATE", "060")
     if draft.type == "AID" and first.token.lemma_ == "train" and draft.source and (
-            draft.target is None or actors.country(draft.target) in (None, actors.country(draft.source))):
+            draft.target is None or (actors.kind(draft.target) != "igo" and
+                                     actors.country(draft.target) in (None, actors.country(draft.source)))):
         # "North Korea has trained 500 hackers": readying its own forces (MOBILIZE); training
-        # another state's soldiers is aid
+        # another state's soldiers, or an organisation's peacekeepers, is aid
         draft.type, draft.cameo = "MOBILIZE", "150"
     if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and \
             _verbal_attack(first.token, actors.kind(draft.source or "")):
@@ -684,8 +703,11 @@ def _hosted(verb: Token) -> str | None:
     """What a host keeps on its soil, when it is no guest: troops, bases, weapons, an office, refugees."""
     if verb.lemma_ != "host":
         return None
-    kept = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in HOSTED]
-    return kept[0] if kept else None
+    kept = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # ("US troops are hosted by Qatar")
+    # ("hosts millions of refugees": what the count is of)
+    kept += [g for o in kept for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return next((k.lemma_.lower() for k in kept if k.lemma_.lower() in HOSTED), None)
 
 
 def _verbal_attack(verb: Token, source_kind: str | None) -> bool:

@@ -41,6 +41,10 @@ STATEMENT_NOUNS = {"statement", "declaration", "resolution", "communique", "lett
 PARTICIPATING = {"engage", "participate", "involve", "join", "persist", "continue"}
 THIRD_PARTY_NOUNS = {"mediation", "arbitration", "facilitation"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
+# what someone says or holds, whose "by" names who does ("objections by Turkey"), not a passive's doer
+STANCE_NOUNS = STATEMENT_NOUNS | {"objection", "opposition", "warning", "veto", "resistance", "reservation",
+                                  "pressure", "plea", "claim", "remark", "comment", "complaint", "effort", "attempt",
+                                  "bid"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
@@ -207,8 +211,10 @@ class RoleFinder:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
             # a "by" the parser hung elsewhere ("held up for a year and a half by Turkey"), in
             # the verb's own clause ("X was admitted, but Y's bid was held up by Z": not Z's deed)
+            # the verb's own clause ("X was admitted, but Y's bid was held up by Z": not Z's deed);
+            # a "by" on a deed or stance of its own is that one's doer ("despite objections by Z")
             stray = [g for t in _own_clause(verb) if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != verb.i
-                     and t.head.pos_ != "VERB" for g in t.children if g.dep_ == "pobj"]
+                     and t.head.pos_ != "VERB" and not _has_own_doer(t.head) for g in t.children if g.dep_ == "pobj"]
             return [g for g in stray if self.index.phrase_actor(g)], True
         subj = [c for c in kids if c.dep_ in _SUBJ]
         if subj:
@@ -621,6 +627,11 @@ def _clause_verb(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _has_own_doer(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma in STANCE_NOUNS
 
 
 def _own_clause(verb: Token) -> list[Token]:

@@ -18,12 +18,14 @@ ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # 
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
-PARTY_ENTITIES = ("GPE", "ORG", "NORP", "PERSON")
+# who can be admitted as a party: states and organisations, not people let in ("admitted 40 wounded Palestinians")
+PARTY_ENTITIES = ("GPE", "ORG")
 MOBILIZING = {"mobilize", "mobilise"}  # verbs that ready forces, or support, by what they act on
-# what is readied when forces are: "mobilized its reservists", "mobilised 300,000 men"
-FORCES = {"troop", "force", "army", "reservist", "reserve", "soldier", "unit", "militia", "fighter", "man", "men",
-          "division", "brigade", "battalion", "navy", "fleet", "tank", "warship", "conscript", "recruit",
-          "volunteer", "police", "guard", "military"}
+# what is mobilized when no force is readied: "mobilized its supporters", "mobilised support";
+# anything else mobilized ("300,000 people", "personnel", "the Wagner mercenaries") may be a force
+CIVIL_MOBILIZED = {"supporter", "support", "group", "voter", "vote", "economy", "opinion", "resource", "fund",
+                   "funding", "money", "investment", "investor", "donor", "activist", "campaign", "effort",
+                   "pressure", "public", "constituency", "base", "grassroots", "member", "youth"}
 WISHES = {"hope", "wish"}  # what one hopes another will do is asked of them ...
 # ... unless it is no deed but what befalls them
 OUTCOMES = {"lose", "win", "fail", "succeed", "be", "become", "remain", "prevail", "survive", "collapse", "fall",
@@ -102,6 +104,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             if entry.addressed and not _addressed(token, lexicon):
                 continue
             if entry.party and not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PARTY_ENTITIES
+                                       and not any(n.dep_ == "nummod" for n in c.children)
                                        for c in token.children):
                 continue
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
@@ -333,12 +336,12 @@ def _against_a_problem(token: Token) -> bool:
 
 
 def _civil_object(verb: Token) -> bool:
-    """Whether what a verb of force readiness acts on is no force: "mobilized pressure groups"."""
+    """Whether what a verb of force readiness acts on is plainly no force: "mobilized pressure groups"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # ("mobilised thousands of reservists": what the measure counts)
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"]
-    return bool(objects) and not any(o.lemma_.lower() in FORCES for o in objects)
+    return any(o.lemma_.lower() in CIVIL_MOBILIZED for o in objects)
 
 
 def _named_owner(noun: Token) -> bool:
