@@ -191,3 +191,10 @@ def test_admitted_joins_the_organisation_named(text: str, expected: list) -> Non
 def test_people_let_in_are_no_party_admitted() -> None:
     events = events_of("Jordan admitted 300 injured Syrians through the border post.", "2024-03-10")
     assert "AGREE" not in [e.type for e in events]
+
+
+def test_what_a_thing_is_called_asks_nothing() -> None:
+    # "what it called provocations on the border": naming, no "call on"
+    events = events_of("Greece warned Turkey of consequences over what it called violations on the border.",
+                       "2024-03-10")
+    assert [e.type for e in events] == ["THREATEN"]

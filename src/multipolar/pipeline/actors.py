@@ -112,12 +112,67 @@ def _told_before(tok) -> bool:  # type: ignore[no-untyped-def]
     return any(t.lemma_ == tok.lemma_ for t in tok.doc[: tok.i])
 
 
+# who speaks or acts for a group named before them: "rebel delegation", "opposition leaders"
+REPRESENTATIVES = {"delegation", "delegate", "leader", "commander", "spokesman", "spokeswoman", "spokesperson",
+                   "representative", "negotiator", "envoy", "chief", "member", "faction", "movement", "leadership"}
+
+
+def _common_noun(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A noun, or one the tagger took for a name because it opens the sentence ("Rebels in Mali …")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_)
+
+
+def _singular(plural: str) -> str:
+    if plural.endswith("men"):
+        return plural[:-3] + "man"
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") else plural
+
+
+@lru_cache(maxsize=4)
+def _role_vocabulary(extra: frozenset[str]) -> tuple[set[str], set[str], dict[str, str]]:
+    words = set(_single_word_terms()) | extra
+    return set(sector_terms()), words, {_singular(w): w for w in words}
+
+
+def _phrase_start(tok):  # type: ignore[no-untyped-def]
+    """The first word of a role's phrase: "human rights groups", "the rebel delegation" (not the
+    article, nor a description: "rival militias")."""
+    _, words, singular = _role_vocabulary(frozenset())
+    return min([tok] + [c for c in tok.children if c.i < tok.i and (c.dep_ == "compound" or (
+        c.dep_ == "amod" and (c.lower_ in words or c.lower_ in singular)))], key=lambda t: t.i)
+
+
+def role_of(tok, extra: set[str] | frozenset[str] = frozenset(),  # type: ignore[no-untyped-def]
+            one: bool = False) -> str | None:
+    """The group role a noun names, as sectors.yaml words it: the noun itself ("gunmen"), one of
+    them ("a gunman", where `one` allows), a role of several words ("human rights groups"), or those who speak for
+    a role ("the rebel delegation", "opposition leaders")."""
+    terms, words, singular = _role_vocabulary(frozenset(extra))
+    if tok.lower_ in words:
+        return tok.lower_
+    if one and tok.lower_ in singular:
+        return singular[tok.lower_]
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for start in range(len(modifiers)):
+        phrase = " ".join(w.lower_ for w in sorted(modifiers[start:] + [tok], key=lambda t: t.i))
+        if phrase in terms:
+            return phrase
+    if tok.lemma_.lower() in REPRESENTATIVES:
+        return next((words_ for m in modifiers for words_ in [m.lower_ if m.lower_ in words else singular.get(m.lower_)]
+                     if words_), None)
+    return None
+
+
 def _generic_doers(doc: Document, parsed: Doc) -> None:
     lexicon = load_lexicon()
     covered = {i for m in doc.mentions for i in range(m.start, m.end)}
-    words = GENERIC_DOERS | set(_single_word_terms())
     for tok in parsed:
-        if tok.pos_ != "NOUN" or tok.lower_ not in words or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
+        if not _common_noun(tok) or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
+            continue
+        role = role_of(tok, GENERIC_DOERS, one=True)
+        if role is None:
             continue
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and \
@@ -129,11 +184,11 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
             # not "civilians died", "journalists covered the protest"
         if any(t.idx in covered for t in _own_phrase(tok)):
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
-        if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the") for c in tok.children) or \
+        if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the", "a", "an") for c in tok.children) or \
                 (any(c.lower_ == "the" for c in tok.children) and _told_before(tok)):
             continue  # "their supporters", "the rebels" after rebels were named: someone told before
-        actor_id = group_actor(doc, None, tok.lower_, tok.lower_)
-        _mention(doc, parsed[tok.i: tok.i + 1], actor_id, "generic")
+        actor_id = group_actor(doc, None, role, role)
+        _mention(doc, parsed[_phrase_start(tok).i: tok.i + 1], actor_id, "generic")
     doc.mentions.sort(key=lambda m: m.start)
 
 
@@ -164,7 +219,6 @@ def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
 def _placed_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
     """"Rebels in eastern Congo", "refugees from Sudan": a group of the country the phrase
     places them in, not the state (the place keeps its own mention)."""
-    terms = set(_single_word_terms())
     covered = {m.start for m in doc.mentions}
     for mention in list(doc.mentions):
         country = base.country_of(mention.actor_id) if mention.actor_id in base else \
@@ -173,11 +227,12 @@ def _placed_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:
         if country is None or span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "from"):
             continue
         group = span.root.head.head
-        if group.pos_ != "NOUN" or group.lower_ not in terms or group.idx in covered or \
+        role = role_of(group) if _common_noun(group) else None
+        if role is None or group.idx in covered or \
                 any(c.dep_ in ("poss", "amod") and c.ent_type_ for c in group.children):
             continue  # "Iranian refugees in Iraq" are Iran's
-        actor_id = group_actor(doc, country, group.lower_, f"{base.actor(country).name} {group.lower_}")
-        _mention(doc, parsed[group.i: group.i + 1], actor_id, "sector")
+        actor_id = group_actor(doc, country, role, f"{base.actor(country).name} {role}")
+        _mention(doc, parsed[_phrase_start(group).i: group.i + 1], actor_id, "sector")
         covered.add(group.idx)
     doc.mentions.sort(key=lambda m: m.start)
 

@@ -80,6 +80,7 @@ SHELTERED = {"refugee", "migrant", "seeker", "exile", "evacuee"}  # ("asylum-see
 HOSTED = SHELTERED | {"troop", "force", "base", "weapon", "missile", "office", "embassy", "headquarters",
                       "soldier", "warship", "fleet", "jet", "aircraft", "warplane", "bomber", "drone", "radar", "facility",
                       "camp"}
+ARMS = {"weapon", "arm", "gun", "rifle", "arsenal", "ammunition", "munition", "explosive"}
 # what one says or decides, which is attacked with words: "attacked the government's policy"
 SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
                        "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
@@ -600,6 +601,9 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     hosted = _hosted(first.token) if draft.type == "CONSULT" and not first.nominal else None
     if hosted is not None:  # "hosts US troops", "hosted the Taliban's office": no meeting
         draft.type, draft.cameo = ("AID", "073") if hosted in SHELTERED else ("COOPERATE", "060")
+    if draft.type == "AID" and not first.nominal and _own_arms(first.token):
+        # "rebels handed over their weapons to peacekeepers": disarming (CAMEO 0873), no arms supplied
+        draft.type, draft.cameo = "RETREAT", "0873"
     if draft.type == "AID" and first.token.lemma_ == "train" and draft.source and (
             draft.target is None or (actors.kind(draft.target) != "igo" and
                                      actors.country(draft.target) in (None, actors.country(draft.source)))):
@@ -708,6 +712,14 @@ def _hosted(verb: Token) -> str | None:
     kept += [g for o in kept for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
              for g in p.children if g.dep_ == "pobj"]
     return next((k.lemma_.lower() for k in kept if k.lemma_.lower() in HOSTED), None)
+
+
+def _own_arms(verb: Token) -> bool:
+    """Whether what is handed over is the giver's own arms ("handed over their weapons"), not
+    arms supplied to someone ("handed weapons to the rebels")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS and
+               any(p.dep_ == "poss" and p.lower_ in ("their", "its", "his", "her") for p in c.children)
+               for c in verb.children)
 
 
 def _verbal_attack(verb: Token, source_kind: str | None) -> bool:

@@ -452,6 +452,8 @@ class RoleFinder:
                 if actor and actor not in exclude:
                     return [actor]
                 for child in tok.children:
+                    if child.dep_ == "acl" and child.tag_ == "VBN":  # "the truce signed between X and Y"
+                        stack += [p for p in child.children if p.dep_ == "prep" and p.lower_ == "between"]
                     if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc"):
                         continue
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
@@ -515,6 +517,9 @@ class RoleFinder:
             elif child.dep_ == "acl":
                 agent, _ = self.subject_heads(child)
                 roles.sources += [a for h in agent for a in self.actors(h)]
+                if child.tag_ == "VBN":  # "the ceasefire agreed between X and Y": the noun's parties
+                    roles.targets += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "between"
+                                      for g in p.children if g.dep_ == "pobj" for a in self.actors(g)]
         roles.sources = _unique(roles.sources)
         roles.targets = [t for t in _unique(roles.targets) if t not in roles.sources[:1]]
         if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:

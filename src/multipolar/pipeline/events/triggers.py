@@ -244,8 +244,10 @@ def infinitive(verb: Token) -> bool:
 
 
 def has_between(noun: Token) -> bool:
-    """"talks between X and Y": the noun names its parties with "between"."""
-    return any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+    """"talks between X and Y", "the truce signed between X and Y": the noun names its parties
+    with "between"."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) or \
+        any(c.dep_ == "acl" and c.tag_ == "VBN" and has_between(c) for c in noun.children)
 
 
 def _background(noun: Token) -> bool:
@@ -264,8 +266,8 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
                 continue  # "On Wednesday, X called …" is no "call on"
             return child
         for grandchild in child.children:
-            if grandchild.lemma_.lower() == want:
-                return grandchild
+            if grandchild.lemma_.lower() == want and child.dep_ != "oprd":
+                return grandchild  # (not what a thing is called: "what it called provocations on the border")
             if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass") \
                     and measure(child):
                 # "sent 50 tonnes of aid", "a shipment of weapons": the measured thing
