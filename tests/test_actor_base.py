@@ -97,3 +97,17 @@ def test_every_reference_points_to_a_known_actor() -> None:
 
 def test_fold_is_idempotent_and_ignores_case_quotes_and_articles() -> None:
     assert fold("The Taliban’s") == fold("taliban") == fold(fold("Taliban's"))
+
+
+@pytest.mark.parametrize("written, state", [
+    ("Ethopia", "ETH"), ("Pakistian", "PAK"), ("Venezeula", "VEN"),
+    ("Malawi", None),  # a name of its own, not a slip for Mali
+    ("Somalis", None),  # known already (a demonym), no guess needed
+    ("Argentum", None),  # too far from any state
+    ("Austrial", "AUT"),  # one slip from "Austria" and from "Austrian": the same state
+    ("Lauritania", None),  # the first letter is no slip
+    ("Nigera", None),  # one slip from Niger and from Nigeria: no guess
+])
+def test_a_misspelt_state_is_read_as_the_state(written: str, state: str | None) -> None:
+    found = load_actor_base().misspelt_state(written)
+    assert (found.actor_id if found else None) == state

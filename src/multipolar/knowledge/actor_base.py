@@ -14,11 +14,16 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from ..model import Actor
 
 # How an alias names its actor; resolution prefers the earlier kinds on ties.
 VIAS = ("name", "alias", "capital", "metonym", "government-metonym", "demonym", "prefix")
+# A misspelt state name is read as the state when it is this long and one slip away (a letter
+# left out, added, changed or swapped: "Ethopia", "Venezeula"); shorter names collide too often
+MIN_MISSPELT = 6
 _US_STATE_CUES = re.compile(
     r"\b(U\.?S\.? state|state of|Atlanta|Savannah|governor|county|senator|Republican|Democrat|"
     r"Alabama|Florida|Tennessee|Carolina|Texas|California)\b")
@@ -75,6 +80,7 @@ class ActorBase:
         self.entries: dict[str, Entry] = {}
         self.index: dict[str, list[Candidate]] = {}
         self.surface: dict[str, set[str]] = {}  # actor id → every alias as written
+        self._states_cache: list[str] | None = None
 
     def add(self, entry: Entry) -> None:
         if entry.actor.id in self.entries:
@@ -122,6 +128,27 @@ class ActorBase:
                 VIAS.index(c.via) if c.via in VIAS else len(VIAS)))
             return ranked[0]
         return found[0]
+
+    def misspelt_state(self, text: str) -> Candidate | None:
+        """The state a one-word name most likely misspells ("Ethopia", "Pakistian"): the only
+        state name or demonym within one slip of it; None when none is, or several are."""
+        key = fold(text)
+        if len(key) < MIN_MISSPELT or " " in key or key in self.index:
+            return None
+        close = process.extract(key, self._state_words(), scorer=DamerauLevenshtein.distance,
+                                score_cutoff=1, limit=5)
+        # (the first letter is kept: "Lauritania" is no slip for Mauritania)
+        states = {c.actor_id: c for word, _, _ in close if word[0] == key[0]
+                  for c in self.index[word] if self.actor(c.actor_id).kind == "state"}
+        return next(iter(states.values())) if len(states) == 1 else None
+
+    def _state_words(self) -> list[str]:
+        if self._states_cache is None:
+            # (shorter names too, so that "Nigera" sees both Niger and Nigeria and stays unread)
+            self._states_cache = [k for k, found in self.index.items() if " " not in k and len(k) >= MIN_MISSPELT - 2
+                                  and any(self.actor(c.actor_id).kind == "state" and c.via in ("name", "demonym")
+                                          for c in found)]
+        return self._states_cache
 
     def country_of(self, actor_id: str) -> str | None:
         return self.entries[actor_id].actor.country if actor_id in self.entries else None

@@ -76,6 +76,7 @@ def stage_actors(doc: Document, base: ActorBase | None = None) -> Document:
             local.setdefault(fold(acronym), actor_id)
     _mention_acronyms(doc, parsed, acronyms)
     _mention_surnames(doc, parsed, local, base)
+    _mention_missed(doc, parsed, lambda token: _state_named(token, doc, base))
     doc.mentions.sort(key=lambda m: m.start)
     _countries_of_new_people(doc, parsed, base)
     _sector_groups(doc, parsed, base)
@@ -348,6 +349,10 @@ def _resolve(span: Span, base: ActorBase, on: date | None, local: dict[str, str]
         if span.label_ == "PERSON":
             _person_aliases(without_title(name), found.actor_id, local)
         return found.actor_id, found.via
+    misspelt = base.misspelt_state(name) if span.label_ in ("GPE", "NORP") else None
+    if misspelt is not None:  # "Pakistian troops": a slip of the pen, not a new actor
+        doc.actors.setdefault(misspelt.actor_id, base.actor(misspelt.actor_id))
+        return misspelt.actor_id, "misspelt"
     if not _plausible_new_actor(span, name):
         return None, ""
     city = _city(doc, span, name, base)
@@ -472,6 +477,18 @@ def _mention_missed(doc: Document, parsed: Doc, actor_of: Callable[[Token], str 
         actor_id = actor_of(token) if token.idx not in covered else None
         if actor_id is not None:
             _mention(doc, parsed[token.i: token.i + 1], actor_id, "document-alias")
+
+
+def _state_named(token: Token, doc: Document, base: ActorBase) -> str | None:
+    """A state the recogniser missed, spelt right or with one slip ("Ethopia has agreed")."""
+    if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
+        return None
+    found = [c for c in base.candidates(token.text) if base.actor(c.actor_id).kind == "state"] or \
+        [c for c in [base.misspelt_state(token.text)] if c]
+    if not found:
+        return None
+    doc.actors.setdefault(found[0].actor_id, base.actor(found[0].actor_id))
+    return found[0].actor_id
 
 
 def _mention(doc: Document, span: Span, actor_id: str, method: str) -> None:
