@@ -198,3 +198,17 @@ def test_what_a_thing_is_called_asks_nothing() -> None:
     events = events_of("Greece warned Turkey of consequences over what it called violations on the border.",
                        "2024-03-10")
     assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_a_sum_given_in_aid_is_aid_not_giving_in() -> None:
+    events = events_of("Norway gave Malawi 15 million dollars in emergency aid after the cyclone.", "2024-03-10")
+    assert [(e.source, e.target, e.type) for e in events] == [("NOR", "MWI", "AID")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana sent a letter to the army of Togo.",  # a force named, but not what was sent
+    "Greece objected to Turkey's plan to send a survey ship into disputed waters.",
+])
+def test_a_word_of_a_class_counts_only_as_what_is_acted_on(text: str) -> None:
+    types = [e.type for e in events_of(text, "2024-03-10")]
+    assert "MOBILIZE" not in types and "AID" not in types

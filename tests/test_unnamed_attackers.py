@@ -62,3 +62,9 @@ def test_a_verb_left_without_subject_by_the_parser_gets_no_unknown_attacker() ->
     # the small model cuts "Djibouti" off as a sentence of its own after a dateline
     text = "By Wire Desk, 7 January 2021\n\nDjibouti attacked border posts of Kuwait on 2 January 2021."
     assert all(not s.endswith("unidentified-attackers") for s, _ in _assaults(text))
+
+
+def test_a_blast_s_participle_has_the_blast_for_doer_and_its_clause_s_place() -> None:
+    # the victims are in the participle, the bomb and the place in the clause it ends
+    assert [s for s, _ in _assaults("A truck bomb exploded near a bus station in the Syrian city of Homs on "
+                                    "Friday, killing nine Syrian soldiers.")] == ["SYR:unidentified-attackers"]

@@ -36,6 +36,13 @@ class Trigger:
     addressed: bool = False  # only naming whom it asks (a named object or clause subject) and what
     party: bool = False  # only when it acts on a named party ("admitted Finland", not "admitted lying")
 
+    def wants(self, lemma: str) -> bool:
+        """Whether a word is the one the entry requires: that word, or one of its class ("@force")."""
+        want = (self.needs or "").lower()
+        if want.startswith("@"):
+            return lemma.lower() in word_classes()[want[1:]]
+        return lemma.lower() == want
+
 
 class Lexicon:
     """Lookups of triggers by lemma and part of speech; entries with a required word first."""
@@ -58,6 +65,8 @@ def _entry(item: dict[str, Any]) -> Trigger:
     words = [item.get("w"), *(item.get("by") or [])]
     if any(not isinstance(w, (str, type(None))) for w in words):
         raise ValueError(f"quote the words of {item['l']!r}: YAML reads on/off/yes/no as booleans")
+    if str(item.get("w") or "").startswith("@") and item["w"][1:] not in word_classes():
+        raise ValueError(f"unknown word class {item['w']!r} for {item['l']!r}")
     if item["t"] not in PLOVER_TYPES:
         raise ValueError(f"unknown PLOVER type {item['t']!r} for {item['l']!r}")
     return Trigger(lemma=item["l"], pos=item["p"], type=item["t"], cameo=str(item["c"]),
@@ -86,6 +95,13 @@ def load_lexicon() -> Lexicon:
         with (folder / name).open(encoding="utf-8") as fh:
             entries += [_entry(item) for item in yaml.safe_load(fh) or []]
     return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """Classes of required words (`data/word_classes.yaml`): class name → lemmas."""
+    with (resources.files("multipolar.knowledge") / "data" / "word_classes.yaml").open(encoding="utf-8") as fh:
+        return {name: frozenset(words) for name, words in yaml.safe_load(fh).items()}
 
 
 @lru_cache(maxsize=1)

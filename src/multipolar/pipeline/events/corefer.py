@@ -262,7 +262,9 @@ def _unnamed_attackers(drafts: list[Draft], cands: list[Candidate], doc: Documen
             continue
         if not _violent(draft.first) or not _doer_left_open(draft.first):
             continue  # "killed in floods": no attack; "government troops shelled …": a doer named
-        country = finder.place_country(draft.first.token)
+        token = draft.first.token
+        country = finder.place_country(token) or (  # ("exploded in X, killing …": where the clause was)
+            finder.place_country(token.head) if token.dep_ in ("advcl", "acl", "conj") else None)
         where = f" in {base.actor(country).name}" if country else ""
         draft.source = group_actor(doc, country, "unidentified attackers", f"unidentified attackers{where}")
         for cand in cands:  # "a rocket attack on Thursday wounded …": the attack is this deed
@@ -317,6 +319,9 @@ def _doer_left_open(cand: Candidate) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
         return True
     subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if not subjects and cand.token.tag_ == "VBG" and cand.token.dep_ in ("advcl", "acl", "conj"):
+        # "a car bomb exploded outside the station, killing six policemen": the clause it ends
+        subjects = [c for c in cand.token.head.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(_attack_word(s) for s in subjects)
 
 

@@ -45,6 +45,7 @@ _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 STANCE_NOUNS = STATEMENT_NOUNS | {"objection", "opposition", "warning", "veto", "resistance", "reservation",
                                   "pressure", "plea", "claim", "remark", "comment", "complaint", "effort", "attempt",
                                   "bid"}
+SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county", "suburb"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
@@ -114,7 +115,7 @@ class RoleFinder:
         the envoy was in Kabul, fighters killed soldiers") is not where this happened."""
         for tok in _own_clause(_clause_verb(token)):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-                country = self.index.country_at(tok)
+                country = next((c for c in map(self.index.country_at, _settlement_names(tok)) if c), None)
                 if country:
                     return country
         return None
@@ -632,6 +633,16 @@ def _clause_verb(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _settlement_names(place: Token) -> list[Token]:
+    """The place and, for a settlement named around its noun, the words that name it: "the
+    Turkish city of Diyarbakir" (not "along the Pakistani border", which is no place in Pakistan)."""
+    if place.lemma_.lower() not in SETTLEMENTS:
+        return [place]
+    named = [c for c in place.children if c.dep_ in ("amod", "compound")]
+    named += [g for c in place.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [place, *named]
 
 
 def _has_own_doer(noun: Token) -> bool:

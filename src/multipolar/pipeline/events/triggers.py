@@ -259,26 +259,44 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
     """The token that satisfies `entry.needs`: a child, grandchild, or the governing verb."""
     if entry.needs is None:
         return None
-    want = entry.needs.lower()
+    if entry.needs.startswith("@"):
+        return _object_of_class(token, entry)
     for child in token.children:
-        if child.lemma_.lower() == want or child.lower_ == want:
+        if entry.wants(child.lemma_) or entry.wants(child.lower_):
             if child.pos_ in ("ADP", "PART") and (child.i < token.i or _dates(child)):
                 continue  # "On Wednesday, X called …" is no "call on"
             return child
         for grandchild in child.children:
-            if grandchild.lemma_.lower() == want and child.dep_ != "oprd":
-                return grandchild  # (not what a thing is called: "what it called provocations on the border")
-            if grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass") \
-                    and measure(child):
-                # "sent 50 tonnes of aid", "a shipment of weapons": the measured thing
-                measured = [g for g in grandchild.children if g.dep_ == "pobj" and g.lemma_.lower() == want]
+            if entry.wants(grandchild.lemma_) and child.dep_ != "oprd" and \
+                    not (grandchild.pos_ == "ADP" and measure(child)):
+                # (not what a thing is called: "what it called provocations on the border"; nor
+                # what introduces the measured thing: "gave 20 million dollars in aid" gives no "in")
+                return grandchild
+            if grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "in") and \
+                    child.dep_ in ("dobj", "nsubjpass") and measure(child):
+                # "sent 50 tonnes of aid", "a shipment of weapons", "20 million dollars in aid": the
+                # measured thing
+                measured = [g for g in grandchild.children if g.dep_ == "pobj" and entry.wants(g.lemma_)]
                 if measured:
                     return measured[0]
-    if token.head.lemma_.lower() == want and token.head.i != token.i:
+    if entry.wants(token.head.lemma_) and token.head.i != token.i:
         return token.head
-    if token.dep_ == "pobj" and token.head.head.lemma_.lower() == want:
+    if token.dep_ == "pobj" and entry.wants(token.head.head.lemma_):
         return token.head.head  # "went on strike": the verb above the preposition
     return None
+
+
+def _object_of_class(verb: Token, entry: Trigger) -> Token | None:
+    """What the verb acts on, when it is of the class the entry requires ("sent two brigades",
+    "sent 40 tonnes of grain"); not a word of its other phrases ("sent a letter to the army")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects if o.dep_ == "dobj" for g in o.conjuncts]
+    objects += [g for o in objects if measure(o) for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                for g in p.children if g.dep_ == "pobj"]
+    # what someone is kept from doing: "barred X from standing"
+    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+                if g.dep_ == "pcomp"]
+    return next((o for o in objects if entry.wants(o.lemma_)), None)
 
 
 def measure(noun: Token) -> bool:
