@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -80,7 +80,6 @@ class ActorBase:
         self.entries: dict[str, Entry] = {}
         self.index: dict[str, list[Candidate]] = {}
         self.surface: dict[str, set[str]] = {}  # actor id → every alias as written
-        self._states_cache: list[str] | None = None
 
     def add(self, entry: Entry) -> None:
         if entry.actor.id in self.entries:
@@ -135,20 +134,19 @@ class ActorBase:
         key = fold(text)
         if len(key) < MIN_MISSPELT or " " in key or key in self.index:
             return None
-        close = process.extract(key, self._state_words(), scorer=DamerauLevenshtein.distance,
+        close = process.extract(key, self._state_words, scorer=DamerauLevenshtein.distance,
                                 score_cutoff=1, limit=5)
         # (the first letter is kept: "Lauritania" is no slip for Mauritania)
         states = {c.actor_id: c for word, _, _ in close if word[0] == key[0]
                   for c in self.index[word] if self.actor(c.actor_id).kind == "state"}
         return next(iter(states.values())) if len(states) == 1 else None
 
+    @cached_property
     def _state_words(self) -> list[str]:
-        if self._states_cache is None:
-            # (shorter names too, so that "Nigera" sees both Niger and Nigeria and stays unread)
-            self._states_cache = [k for k, found in self.index.items() if " " not in k and len(k) >= MIN_MISSPELT - 2
-                                  and any(self.actor(c.actor_id).kind == "state" and c.via in ("name", "demonym")
-                                          for c in found)]
-        return self._states_cache
+        """One-word state names and demonyms; shorter ones too, so that "Nigera" sees both Niger
+        and Nigeria and stays unread. (Read after the base is loaded; aliases are not added later.)"""
+        return [k for k, found in self.index.items() if " " not in k and len(k) >= MIN_MISSPELT - 2
+                and any(self.actor(c.actor_id).kind == "state" and c.via in ("name", "demonym") for c in found)]
 
     def country_of(self, actor_id: str) -> str | None:
         return self.entries[actor_id].actor.country if actor_id in self.entries else None

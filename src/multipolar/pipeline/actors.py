@@ -140,9 +140,14 @@ def _role_vocabulary(extra: frozenset[str]) -> tuple[set[str], set[str], dict[st
 def _phrase_start(tok):  # type: ignore[no-untyped-def]
     """The first word of a role's phrase: "human rights groups", "the rebel delegation" (not the
     article, nor a description: "rival militias")."""
-    _, words, singular = _role_vocabulary(frozenset())
     return min([tok] + [c for c in tok.children if c.i < tok.i and (c.dep_ == "compound" or (
-        c.dep_ == "amod" and (c.lower_ in words or c.lower_ in singular)))], key=lambda t: t.i)
+        c.dep_ == "amod" and _role_word(c.lower_, frozenset())))], key=lambda t: t.i)
+
+
+def _role_word(word: str, extra: frozenset[str], one: bool = True) -> str | None:
+    """The role a single word names: the role itself ("rebels"), or one of it ("rebel") where `one` allows."""
+    _, words, singular = _role_vocabulary(extra)
+    return word if word in words else singular.get(word) if one else None
 
 
 def role_of(tok, extra: set[str] | frozenset[str] = frozenset(),  # type: ignore[no-untyped-def]
@@ -150,19 +155,18 @@ def role_of(tok, extra: set[str] | frozenset[str] = frozenset(),  # type: ignore
     """The group role a noun names, as sectors.yaml words it: the noun itself ("gunmen"), one of
     them ("a gunman", where `one` allows), a role of several words ("human rights groups"), or those who speak for
     a role ("the rebel delegation", "opposition leaders")."""
-    terms, words, singular = _role_vocabulary(frozenset(extra))
-    if tok.lower_ in words:
-        return tok.lower_
-    if one and tok.lower_ in singular:
-        return singular[tok.lower_]
+    extra = frozenset(extra)
+    role = _role_word(tok.lower_, extra, one)
+    if role is not None:
+        return role
+    terms = _role_vocabulary(extra)[0]
     modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
     for start in range(len(modifiers)):
         phrase = " ".join(w.lower_ for w in sorted(modifiers[start:] + [tok], key=lambda t: t.i))
         if phrase in terms:
             return phrase
     if tok.lemma_.lower() in REPRESENTATIVES:
-        return next((words_ for m in modifiers for words_ in [m.lower_ if m.lower_ in words else singular.get(m.lower_)]
-                     if words_), None)
+        return next((r for r in (_role_word(m.lower_, extra) for m in modifiers) if r), None)
     return None
 
 

@@ -22,7 +22,7 @@ from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
 from .roles import NOUN_CLASSES, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
-from .triggers import PROPOSALS, THIRD_PARTY_VERBS, purpose
+from .triggers import PROPOSALS, THIRD_PARTY_VERBS, acted_on, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -712,10 +712,8 @@ def _hosted(verb: Token) -> str | None:
     """What a host keeps on its soil, when it is no guest: troops, bases, weapons, an office, refugees."""
     if verb.lemma_ != "host":
         return None
-    kept = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # ("US troops are hosted by Qatar")
-    # ("hosts millions of refugees": what the count is of)
-    kept += [g for o in kept for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]
+    # ("US troops are hosted by Qatar", "hosts millions of refugees")
+    kept = acted_on(verb, ("dobj", "nsubjpass"))
     return next((k.lemma_.lower() for k in kept if k.lemma_.lower() in HOSTED), None)
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ...knowledge.lexicon import Trigger, event_nouns
 from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIONAL,
                           ActorIndex)
-from .triggers import (THIRD_PARTY_VERBS, UNDERTAKINGS, gerund_clauses, has_between, infinitive, measure,
+from .triggers import (THIRD_PARTY_VERBS, UNDERTAKINGS, between_preps, gerund_clauses, has_between, infinitive, measure,
                        purpose)
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
@@ -211,7 +211,6 @@ class RoleFinder:
             return stative, False
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
             # a "by" the parser hung elsewhere ("held up for a year and a half by Turkey"), in
-            # the verb's own clause ("X was admitted, but Y's bid was held up by Z": not Z's deed)
             # the verb's own clause ("X was admitted, but Y's bid was held up by Z": not Z's deed);
             # a "by" on a deed or stance of its own is that one's doer ("despite objections by Z")
             stray = [g for t in _own_clause(verb) if t.dep_ == "prep" and t.lower_ == "by" and t.head.i != verb.i
@@ -454,7 +453,7 @@ class RoleFinder:
                     return [actor]
                 for child in tok.children:
                     if child.dep_ == "acl" and child.tag_ == "VBN":  # "the truce signed between X and Y"
-                        stack += [p for p in child.children if p.dep_ == "prep" and p.lower_ == "between"]
+                        stack += between_preps(child)
                     if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc"):
                         continue
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
@@ -519,8 +518,8 @@ class RoleFinder:
                 agent, _ = self.subject_heads(child)
                 roles.sources += [a for h in agent for a in self.actors(h)]
                 if child.tag_ == "VBN":  # "the ceasefire agreed between X and Y": the noun's parties
-                    roles.targets += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "between"
-                                      for g in p.children if g.dep_ == "pobj" for a in self.actors(g)]
+                    roles.targets += [a for p in between_preps(child) for g in p.children if g.dep_ == "pobj"
+                                      for a in self.actors(g)]
         roles.sources = _unique(roles.sources)
         roles.targets = [t for t in _unique(roles.targets) if t not in roles.sources[:1]]
         if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:

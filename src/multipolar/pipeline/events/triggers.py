@@ -246,8 +246,14 @@ def infinitive(verb: Token) -> bool:
 def has_between(noun: Token) -> bool:
     """"talks between X and Y", "the truce signed between X and Y": the noun names its parties
     with "between"."""
-    return any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) or \
-        any(c.dep_ == "acl" and c.tag_ == "VBN" and has_between(c) for c in noun.children)
+    return bool(between_preps(noun))
+
+
+def between_preps(noun: Token) -> list[Token]:
+    """The "between" that names a noun's parties: its own, or its participle's ("the truce
+    signed between X and Y")."""
+    hosts = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [p for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ == "between"]
 
 
 def _background(noun: Token) -> bool:
@@ -357,11 +363,15 @@ def _against_a_problem(token: Token) -> bool:
 
 def _civil_object(verb: Token) -> bool:
     """Whether what a verb of force readiness acts on is plainly no force: "mobilized pressure groups"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    # ("mobilised thousands of reservists": what the measure counts)
-    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in CIVIL_MOBILIZED for o in objects)
+    return any(o.lemma_.lower() in CIVIL_MOBILIZED for o in acted_on(verb, ("dobj",)))
+
+
+def acted_on(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """What a verb acts on (its `deps` children) and what any of them counts ("thousands of
+    reservists", "millions of refugees")."""
+    objects = [c for c in verb.children if c.dep_ in deps]
+    return objects + [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
 
 
 def _named_owner(noun: Token) -> bool:
