@@ -21,7 +21,7 @@ from ...knowledge.lexicon import event_nouns
 from ...model import Document, Event, EventDate, Evidence
 from ..actors import group_actor
 from .candidates import Candidate
-from .roles import NOUN_CLASSES, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
+from .roles import NOUN_CLASSES, STATE_AGENTS, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
 from .triggers import PROPOSALS, THIRD_PARTY_VERBS, acted_on, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
@@ -104,6 +104,12 @@ PLANNED = {"scheduled", "due", "set", "plan", "planned", "plans", "expected", "e
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device",
                  "bomber", "attacker", "assailant", "gunman", "gunmen", "sniper", "drone"}
+# plural subjects that are no people: what happens or is done, not who does it
+NOT_PEOPLE = {"flood", "rain", "storm", "fire", "quake", "earthquake", "landslide", "talk", "sanction", "measure",
+              "report", "document", "record", "figure", "statistic", "data", "result", "law", "rule", "tension",
+              "clash", "price", "cut", "tariff", "plan", "proposal", "effort", "step", "move", "event", "news",
+              "source", "policy", "change", "condition", "relation", "tie", "death", "casualty", "vehicle",
+              "car", "truck", "ship", "boat", "vessel", "weapon", "arm", "goods", "product", "export", "import"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim"}  # a toll, whatever caused it
 FORCE_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
@@ -180,6 +186,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     actors = Lookup(doc, base)
     _hosted_dates(drafts)
     _unnamed_authorities(drafts, finder)
+    _unnamed_doers(drafts, doc, finder)
     _place_targets(drafts, finder, actors)
     for draft in drafts:  # "Sweden applied to join": the organisation the text has been about
         if draft.source and draft.target is None and _joins(draft.first.token) and \
@@ -296,6 +303,36 @@ def _unnamed_authorities(drafts: list[Draft], finder: RoleFinder) -> None:
             continue
         draft.source = finder.place_country(token) or next(  # "were deported from Iran"
             (c for c in map(finder.index.country_at, finder.prep_heads([token], ("from",))) if c), None)
+
+
+def _unnamed_doers(drafts: list[Draft], doc: Document, finder: RoleFinder) -> None:
+    """"Volunteers delivered food to X", "the organisers accused the police of …": a doer
+    told only by a plural common noun the actor stage did not know is a group by that name,
+    of the country where it acted (or of none), so the deed is not lost. State agents ("troops
+    shelled …") and things ("floods killed …", "the talks ended …") are no such group."""
+    for draft in drafts:
+        if draft.source is not None or draft.target is None or draft.first.nominal:
+            continue
+        token = draft.first.token
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] or [
+            g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if len(subjects) != 1 or not _unknown_people(subjects[0]):
+            continue
+        if token.lemma_.lower() in CASUALTY_VERBS and not _violent(draft.first):
+            continue
+        noun = subjects[0]
+        country = finder.place_country(token)
+        draft.source = group_actor(doc, country, noun.lower_, noun.lower_)
+
+
+def _unknown_people(noun: Token) -> bool:
+    """A plural common noun for people that names no one the actor stage knew: "volunteers",
+    "the organisers"; not "troops", "bombs", "floods" nor "officials from Chad"."""
+    lemma = noun.lemma_.lower()
+    return noun.tag_ == "NNS" and noun.is_alpha and len(lemma) >= 4 and not noun.ent_type_ and \
+        lemma not in NOUN_CLASSES and lemma not in STATE_AGENTS and lemma not in STATE_VOICES and \
+        not _attack_word(noun) and lemma not in NOT_PEOPLE and \
+        not any(t.ent_type_ for t in noun.subtree)
 
 
 def _place_targets(drafts: list[Draft], finder: RoleFinder, actors: Lookup) -> None:

@@ -1,0 +1,31 @@
+"""A doer told only by a plural common noun the actor stage does not know ("volunteers",
+"the organisers") becomes a group of that name, so the deed is not lost; state agents and
+things that are no people are never made such groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from .events_helper import events_of
+
+
+def _events(text: str) -> list[tuple[str, str | None, str]]:
+    return [(e.source, e.target, e.type) for e in events_of(text, "2024-03-10")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Volunteers delivered food parcels to Gaza on Monday.", ("group:volunteers", "PSE", "AID")),
+    ("The organisers accused the Hungarian police of brutality.", ("group:organisers", "HUN", "ACCUSE")),
+])
+def test_an_unknown_plural_doer_is_a_group(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Floods killed thirty Bangladeshi villagers in Sylhet.",
+    "The landslide killed more than a hundred Nepali villagers in Gorkha.",
+    "Storms destroyed hundreds of Cuban homes in Holguin.",
+])
+def test_things_are_no_doers(text: str) -> None:
+    subject = text.split()[1 if text.startswith("The ") else 0].lower()
+    assert all(not source.endswith(f":{subject}") for source, _, _ in _events(text))
