@@ -14,6 +14,11 @@ def test_a_deed_warned_against_is_no_deed() -> None:
     assert _types("Serbia warned Kosovo against deploying police in the north.") == ["THREATEN"]
 
 
+def test_a_deed_threatened_is_no_deed() -> None:
+    assert _types("Washington warned Managua of new sanctions if the vote went ahead.") == ["THREATEN"]
+    assert _types("NATO threatened Belgrade with air strikes.") == ["THREATEN"]
+
+
 def test_a_deed_asked_to_be_refrained_from_is_no_deed() -> None:
     assert "ASSAULT" not in _types("The UN urged Ethiopia to refrain from shelling Tigrayan towns.")
 

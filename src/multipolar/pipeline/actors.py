@@ -176,7 +176,9 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
     for tok in parsed:
         if not _common_noun(tok) or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
             continue
-        role = role_of(tok, GENERIC_DOERS, one=True)
+        people = _people_named(tok, covered)
+        role = role_of(tok, GENERIC_DOERS, one=True) or (
+            tok.lower_ if people and tok.lemma_.lower() in REPRESENTATIVES else None)
         if role is None:
             continue
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -192,9 +194,19 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the", "a", "an") for c in tok.children) or \
                 (any(c.lower_ == "the" for c in tok.children) and _told_before(tok)):
             continue  # "their supporters", "the rebels" after rebels were named: someone told before
-        actor_id = group_actor(doc, None, role, role)
-        _mention(doc, parsed[_phrase_start(tok).i: tok.i + 1], actor_id, "generic")
+        if people:  # "Chechen rebels", "Kurdish leaders": a people with no state of its own
+            role = f"{people.lower_} {role}"
+        actor_id = group_actor(doc, None, role, f"{people.text} {tok.lower_}" if people else role)
+        start = min(_phrase_start(tok), people or tok, key=lambda t: t.i)
+        _mention(doc, parsed[start.i: tok.i + 1], actor_id, "generic")
     doc.mentions.sort(key=lambda m: m.start)
+
+
+def _people_named(tok, covered: set[int]):  # type: ignore[no-untyped-def]
+    """The people a role word is of, where no actor stands for it: "Kurdish" in "Kurdish
+    leaders" (a people named with a state, "Iranian protesters", is that state's)."""
+    return next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                 and c.ent_type_ == "NORP" and c.idx not in covered), None)
 
 
 def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:

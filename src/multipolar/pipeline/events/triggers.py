@@ -16,6 +16,7 @@ ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
 ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
+THREATENED_WITH = ("of", "with", "against")  # "warned of reprisals", "threatened X with sanctions"
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
 # who can be admitted as a party: states and organisations, not people let in ("admitted 40 wounded Palestinians")
@@ -126,6 +127,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 break
     verbs = {f.token.i: f for f in found if not f.nominal}
     for f in found:
+        if f.nominal and f.token.dep_ == "pobj" and f.token.head.lower_ in THREATENED_WITH:
+            # "warned X of air strikes", "threatened Y with military action": the deed threatened
+            verb = verbs.get(f.token.head.head.i)
+            if verb is not None and verb.entry.type == "THREATEN":
+                consumed.add(f.token.i)
+                continue
         if f.nominal and f.token.dep_ == "pobj" and f.token.head.lower_ in ("to", "on", "for"):
             # "agreed to US mediation", "conceded to demands", "insisted on a truce": what was
             # agreed or asked for, not an event of its own
