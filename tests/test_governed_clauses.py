@@ -19,6 +19,10 @@ def test_a_deed_threatened_is_no_deed() -> None:
     assert _types("NATO threatened Belgrade with air strikes.") == ["THREATEN"]
 
 
+def test_a_meeting_boycotted_is_no_meeting() -> None:
+    assert "CONSULT" not in _types("North Korea boycotted the talks in Beijing on Monday.")
+
+
 def test_a_deed_asked_to_be_refrained_from_is_no_deed() -> None:
     assert "ASSAULT" not in _types("The UN urged Ethiopia to refrain from shelling Tigrayan towns.")
 

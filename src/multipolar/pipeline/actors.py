@@ -94,6 +94,7 @@ CARRYING_OUT = {"resume", "renew", "continue", "launch", "stage", "mount", "carr
                 "organise"}
 CROWD_COUNTS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "score",
                 "scores", "tens", "group", "crowd", "number"}
+PARTY_PREPS = {"to", "with", "against", "between"}  # "an ultimatum to rebels", "talks with rebels"
 _DOER_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
@@ -174,18 +175,22 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
     lexicon = load_lexicon()
     covered = {i for m in doc.mentions for i in range(m.start, m.end)}
     for tok in parsed:
-        if not _common_noun(tok) or tok.dep_ not in _DOER_DEPS or tok.idx in covered:
+        first = _first_conjunct(tok)  # "the government and southern rebels initialled …"
+        if not _common_noun(tok) or first.dep_ not in _DOER_DEPS or tok.idx in covered:
             continue
         people = _people_named(tok, covered)
         role = role_of(tok, GENERIC_DOERS, one=True) or (
             tok.lower_ if people and tok.lemma_.lower() in REPRESENTATIVES else None)
         if role is None:
             continue
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+        verb = first.head.head if first.dep_ == "pobj" else first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and \
                 verb.lemma_.lower() in CROWD_COUNTS:
             verb = verb.head  # "hundreds of farmers blocked …": the farmers block
-        if verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or (verb.lemma_ in CARRYING_OUT and any(
+        if first.dep_ == "pobj" and first.head.lower_ in PARTY_PREPS and verb.pos_ == "NOUN" and \
+                lexicon.candidates(verb.lemma_, "n"):
+            pass  # "an ultimatum to Kurdish rebels", "talks with rebels": a party to the event named
+        elif verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or (verb.lemma_ in CARRYING_OUT and any(
                 c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children))):
             continue  # only as a party to an event ("prisoners rioted", "rebels resumed attacks"),
             # not "civilians died", "journalists covered the protest"
@@ -200,6 +205,13 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         start = min(_phrase_start(tok), people or tok, key=lambda t: t.i)
         _mention(doc, parsed[start.i: tok.i + 1], actor_id, "generic")
     doc.mentions.sort(key=lambda m: m.start)
+
+
+def _first_conjunct(tok):  # type: ignore[no-untyped-def]
+    """The first of coordinated nouns ("the army and the rebels"), whose place in the clause they share."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _people_named(tok, covered: set[int]):  # type: ignore[no-untyped-def]

@@ -608,7 +608,8 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
         if draft.type in COOPERATIVE and not _unless(first.token):
             draft.type = "AGREE"
-        elif draft.type not in VERBAL_CONFLICT:  # (and "will pull out its troops unless …": an ultimatum)
+        elif draft.type not in VERBAL_CONFLICT or _unless(first.token):
+            # (and "will pull out its troops unless …", "will boycott the talks unless …": an ultimatum)
             draft.type = "THREATEN"
         draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
     if draft.type == "CONSULT" and draft.status == "hypothetical" and \

@@ -17,6 +17,7 @@ PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
 ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 THREATENED_WITH = ("of", "with", "against")  # "warned of reprisals", "threatened X with sanctions"
+STAYING_AWAY = {"boycott", "skip", "snub", "shun"}  # "boycotted the talks": no talks of the boycotter's
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
 # who can be admitted as a party: states and organisations, not people let in ("admitted 40 wounded Palestinians")
@@ -154,7 +155,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             continue  # "hosted talks between X and Y": X and Y meet, and the host hosts
         if generic:
             consumed.add(verb.token.i)
-        elif verb.entry.type in PROSPECTIVE or verb.entry.type not in ABOUT_OTHER_EVENTS:
+        elif verb.entry.type in PROSPECTIVE or verb.entry.type not in ABOUT_OTHER_EVENTS or \
+                verb.token.lemma_ in STAYING_AWAY:
             # "demanded a truce", "rejected a deployment": not done; "blamed the attacks": two events
             consumed.add(f.token.i)
     for f in found:  # "Russia's threat to cut gas", "China's demand that X leave": the noun's content
