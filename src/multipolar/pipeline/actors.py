@@ -199,6 +199,8 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the", "a", "an") for c in tok.children) or \
                 (any(c.lower_ == "the" for c in tok.children) and _told_before(tok)):
             continue  # "their supporters", "the rebels" after rebels were named: someone told before
+        if people and _role_word(people.lower_, frozenset(GENERIC_DOERS)) == role:
+            people = None  # "an Islamist movement": the role is the people's own word
         if people:  # "Chechen rebels", "Kurdish leaders": a people with no state of its own
             role = f"{people.lower_} {role}"
         actor_id = group_actor(doc, None, role, f"{people.text} {tok.lower_}" if people else role)
@@ -217,8 +219,9 @@ def _first_conjunct(tok):  # type: ignore[no-untyped-def]
 def _people_named(tok, covered: set[int]):  # type: ignore[no-untyped-def]
     """The people a role word is of, where no actor stands for it: "Kurdish" in "Kurdish
     leaders" (a people named with a state, "Iranian protesters", is that state's)."""
-    return next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
-                 and c.ent_type_ == "NORP" and c.idx not in covered), None)
+    named = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+             and c.ent_type_ == "NORP" and c.idx not in covered]
+    return named[-1] if named else None
 
 
 def _sector_groups(doc: Document, parsed: Doc, base: ActorBase) -> None:

@@ -606,7 +606,14 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if _stated_intent(draft) or _willing(draft) or _promised(draft):
         # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
-        if draft.type in COOPERATIVE and not _unless(first.token):
+        refused = not first.nominal and any(c.dep_ == "neg" for c in first.token.children)
+        if refused and draft.type not in COOPERATIVE | VERBAL_CONFLICT:
+            # "X will not send troops": a deed ruled out, neither threatened nor done
+            draft.status, draft.status_cue = "negated", f"ruled out ({draft.status_cue} not)"
+            return
+        if refused and draft.type in COOPERATIVE:
+            draft.type = "REJECT"  # "X would not allow UN troops in", "will not withdraw": a refusal
+        elif draft.type in COOPERATIVE and not _unless(first.token):
             draft.type = "AGREE"
         elif draft.type not in VERBAL_CONFLICT or _unless(first.token):
             # (and "will pull out its troops unless …", "will boycott the talks unless …": an ultimatum)

@@ -279,6 +279,11 @@ class RoleFinder:
         if dep == "acl" and verb.tag_ == "VBG" and head.lemma_ in STATEMENT_NOUNS and head.dep_ == "dobj":
             # "issued a declaration demanding that …": the issuer demands
             return self.subject_heads(head.head, depth + 1)[0]
+        if dep == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ in ("ROOT", "nsubj") and \
+                any(c.dep_ == "dobj" for c in verb.children):
+            # a participle with an object acts, it is not done to its noun: "militants killed 12
+            # villagers …, residents said" misparsed as "militants (who were) killed"
+            return [head]
         if dep in ("relcl", "acl"):
             if head.dep_ in ("attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(head.head, depth + 1)[0]
