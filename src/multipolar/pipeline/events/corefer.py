@@ -104,6 +104,7 @@ PLANNED = {"scheduled", "due", "set", "plan", "planned", "plans", "expected", "e
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device",
                  "bomber", "attacker", "assailant", "gunman", "gunmen", "sniper", "drone"}
+CROWDS = {"thousand", "hundred", "crowd", "throng", "ten"}  # ("tens of thousands": lemma "ten")
 # plural subjects that are no people: what happens or is done, not who does it
 NOT_PEOPLE = {"flood", "rain", "storm", "fire", "quake", "earthquake", "landslide", "talk", "sanction", "measure",
               "report", "document", "record", "figure", "statistic", "data", "result", "law", "rule", "tension",
@@ -187,6 +188,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     _hosted_dates(drafts)
     _unnamed_authorities(drafts, finder)
     _unnamed_doers(drafts, doc, finder)
+    _unnamed_crowds(drafts, doc, finder, base)
     _place_targets(drafts, finder, actors)
     for draft in drafts:  # "Sweden applied to join": the organisation the text has been about
         if draft.source and draft.target is None and _joins(draft.first.token) and \
@@ -325,6 +327,34 @@ def _unnamed_doers(drafts: list[Draft], doc: Document, finder: RoleFinder) -> No
         draft.source = group_actor(doc, country, noun.lower_, noun.lower_)
 
 
+def _unnamed_crowds(drafts: list[Draft], doc: Document, finder: RoleFinder, base: ActorBase) -> None:
+    """"Thousands marched in Budapest", "more than 500 people rallied in Kathmandu": a crowd
+    told only by its size protests as protesters of the state where it gathered."""
+    for draft in drafts:
+        token = draft.first.token
+        if draft.source is not None or draft.type != "PROTEST" or draft.first.nominal or \
+                draft.status in ("negated", "hypothetical"):
+            continue
+        if not _crowd_subject(token):
+            continue
+        country = finder.place_country(token)
+        if country is not None:
+            draft.source = group_actor(doc, country, "protesters", f"{base.actor(country).name} protesters")
+
+
+def _crowd_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and _crowd(subjects[0])
+
+
+def _crowd(noun: Token) -> bool:
+    """"thousands", "more than 10,000 people", "a crowd of 500": people counted, not named."""
+    lemma = noun.lemma_.lower()
+    counted = noun.pos_ == "NUM" or any(c.dep_ == "nummod" for c in noun.children)
+    return lemma in CROWDS or (counted and lemma in ("people", "person")) or (
+        noun.pos_ == "NUM" and noun.like_num)
+
+
 def _unknown_people(noun: Token) -> bool:
     """A plural common noun for people that names no one the actor stage knew: "volunteers",
     "the organisers"; not "troops", "bombs", "floods" nor "officials from Chad"."""
@@ -434,6 +464,8 @@ def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
         return
     if cand.roles.targets:  # a deed whose doer may be named later ("planned by X")
         drafts += [_draft(cand, None, t) for t in cand.roles.targets]
+    elif cand.type == "PROTEST" and not cand.nominal and _crowd_subject(cand.token):
+        drafts.append(_draft(cand, None, None))  # "thousands marched in X": the crowd is placed later
 
 
 def year_after(sent: Span, actor: str | None, finder: RoleFinder) -> EventDate | None:
