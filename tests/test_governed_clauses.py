@@ -23,6 +23,10 @@ def test_a_meeting_boycotted_is_no_meeting() -> None:
     assert "CONSULT" not in _types("North Korea boycotted the talks in Beijing on Monday.")
 
 
+def test_the_purpose_of_a_staged_deed_is_that_deed() -> None:
+    assert _types("Moroccan lawyers staged a strike on Tuesday to protest against the new court fees.") == ["PROTEST"]
+
+
 def test_a_deed_asked_to_be_refrained_from_is_no_deed() -> None:
     assert "ASSAULT" not in _types("The UN urged Ethiopia to refrain from shelling Tigrayan towns.")
 

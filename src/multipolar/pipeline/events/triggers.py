@@ -191,6 +191,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             # (but "the deal, which Iran will sign": what is done to the text itself)
             consumed |= {t.i for t in tok.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
+    # ("staged a strike to protest X": the purpose of the deed its object names)
+    verbs_now |= {f.token.head.i for f in found if f.nominal and f.token.dep_ == "dobj" and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
         # the participle adds detail, not an event; "blocked roads to press their demands":
         # the purpose is part of the deed
