@@ -212,3 +212,16 @@ def test_a_sum_given_in_aid_is_aid_not_giving_in() -> None:
 def test_a_word_of_a_class_counts_only_as_what_is_acted_on(text: str) -> None:
     types = [e.type for e in events_of(text, "2024-03-10")]
     assert "MOBILIZE" not in types and "AID" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan army disputed the casualty figures released by a Somali human rights group.",
+    "Pakistan released a video of the captured Indian pilot on Wednesday.",
+])
+def test_releasing_something_published_frees_no_one(text: str) -> None:
+    assert "RETREAT" not in [e.type for e in events_of(text, "2024-03-10")]
+
+
+def test_releasing_people_frees_them() -> None:
+    assert [(e.source, e.target, e.type) for e in events_of("Iran released two Swedish citizens on Friday.",
+                                                           "2024-03-10")] == [("IRN", "SWE", "RETREAT")]

@@ -18,6 +18,12 @@ ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # 
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 THREATENED_WITH = ("of", "with", "against")  # "warned of reprisals", "threatened X with sanctions"
 STAYING_AWAY = {"boycott", "skip", "snub", "shun"}  # "boycotted the talks": no talks of the boycotter's
+RELEASING = {"release", "publish", "issue"}
+PUBLISHED = {"figure", "report", "statement", "data", "video", "footage", "result", "detail", "list", "document",
+             "image", "photo", "photograph", "finding", "audio", "recording", "tape", "information", "name",
+             "record", "budget", "text", "letter", "transcript", "study", "survey", "poll", "estimate", "book",
+             "album", "film", "version", "communique", "declaration", "note", "guideline", "map", "picture",
+             "statistic", "evidence", "account", "memoir", "plan", "proposal", "draft", "tally", "toll"}
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
 # who can be admitted as a party: states and organisations, not people let in ("admitted 40 wounded Palestinians")
@@ -113,6 +119,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue  # "signed the bill into law": no agreement between parties
             if entry.type == "ASSAULT" and _against_a_problem(token):
                 continue  # "to fight illegal migration", "the fight against corruption": no battle
+            if entry.type == "RETREAT" and lemma in RELEASING and _published(token):
+                continue  # "released its figures", "the report released by X": nothing set free
             if entry.type == "MOBILIZE" and lemma in MOBILIZING and _civil_object(token):
                 continue  # "mobilized pressure groups", "mobilised support": no forces readied
             needed = _needed(token, entry)
@@ -375,6 +383,12 @@ def _against_a_problem(token: Token) -> bool:
 def _civil_object(verb: Token) -> bool:
     """Whether what a verb of force readiness acts on is plainly no force: "mobilized pressure groups"."""
     return any(o.lemma_.lower() in CIVIL_MOBILIZED for o in acted_on(verb, ("dobj",)))
+
+
+def _published(verb: Token) -> bool:
+    """Whether what is released is something published, not people or goods set free."""
+    objects = acted_on(verb, ("dobj", "nsubjpass")) + ([verb.head] if verb.dep_ == "acl" else [])
+    return any(o.lemma_.lower() in PUBLISHED for o in objects)
 
 
 def acted_on(verb: Token, deps: tuple[str, ...]) -> list[Token]:
