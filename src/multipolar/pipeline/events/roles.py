@@ -520,7 +520,10 @@ class RoleFinder:
                     roles.sources += [a for p in pobjs for by in p.children if by.dep_ == "prep" and by.lower_ == "by"
                                       for g in by.children if g.dep_ == "pobj" for a in self.actors(g)]
             elif child.dep_ == "acl":
-                agent, _ = self.subject_heads(child)
+                # "the raid carried out by X" names the doer; a content clause ("the accusation
+                # that Turkey armed rebels") has a subject of its own, who is not the accuser
+                content = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+                agent = [] if content else self.subject_heads(child)[0]
                 roles.sources += [a for h in agent for a in self.actors(h)]
                 if child.tag_ == "VBN":  # "the ceasefire agreed between X and Y": the noun's parties
                     roles.targets += [a for p in between_preps(child) for g in p.children if g.dep_ == "pobj"
