@@ -27,6 +27,20 @@ def test_the_purpose_of_a_staged_deed_is_that_deed() -> None:
     assert _types("Moroccan lawyers staged a strike on Tuesday to protest against the new court fees.") == ["PROTEST"]
 
 
+def test_a_participle_after_a_staged_deed_is_its_own_event() -> None:
+    assert sorted(_types("Kenyan protesters staged a rally in Nairobi, accusing the police of brutality.")) == [
+        "ACCUSE", "PROTEST"]
+
+
+def test_air_strikes_begun_are_raids_not_stoppages() -> None:
+    assert _types("Russia announced new strikes on Ukrainian power plants.") == ["ASSAULT"]
+
+
+def test_a_standing_tie_is_no_deed() -> None:
+    assert _types("Relations between India and China have been tense since the clash.") == []
+    assert _types("Kenya's relationship with Somalia is complicated.") == []
+
+
 def test_a_deed_asked_to_be_refrained_from_is_no_deed() -> None:
     assert "ASSAULT" not in _types("The UN urged Ethiopia to refrain from shelling Tigrayan towns.")
 

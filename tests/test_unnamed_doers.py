@@ -25,6 +25,8 @@ def test_an_unknown_plural_doer_is_a_group(text: str, expected: tuple[str, str, 
     "Floods killed thirty Bangladeshi villagers in Sylhet.",
     "The landslide killed more than a hundred Nepali villagers in Gorkha.",
     "Storms destroyed hundreds of Cuban homes in Holguin.",
+    "Airlines suspended flights to Israel after the attack.",
+    "Analysts warned Brazil about rising inflation.",
 ])
 def test_things_are_no_doers(text: str) -> None:
     subject = text.split()[1 if text.startswith("The ") else 0].lower()

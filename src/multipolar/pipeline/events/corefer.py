@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ...knowledge import ActorBase
 from ...knowledge.lexicon import event_nouns
 from ...model import Document, Event, EventDate, Evidence
-from ..actors import group_actor
+from ..actors import CROWD_COUNTS, group_actor, role_of
 from .candidates import Candidate
 from .roles import NOUN_CLASSES, STATE_AGENTS, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
 from .triggers import PROPOSALS, THIRD_PARTY_VERBS, acted_on, purpose
@@ -98,7 +98,7 @@ LABOUR_CAUSES = {"pay", "wage", "salary", "pension", "bill", "law", "reform", "c
 STRIKERS = {"worker", "union", "teacher", "employee", "doctor", "nurse", "miner", "driver", "staff", "docker",
             "labour", "labor", "trucker", "pilot", "student", "farmer", "civil", "servant", "lawyer", "journalist",
             "trader", "shopkeeper", "merchant"}
-STAGED_STOPPAGES = {"stage", "hold", "call", "begin", "start", "end", "announce"}  # ("launched a strike": a raid)
+STAGED_STOPPAGES = {"stage", "hold", "call"}  # ("launched a strike", "began air strikes": raids)
 ACCEPTING = {"accept", "agree"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
@@ -106,13 +106,12 @@ PLANNED = {"scheduled", "due", "set", "plan", "planned", "plans", "expected", "e
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
 UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device",
                  "bomber", "attacker", "assailant", "gunman", "gunmen", "sniper", "drone"}
-CROWDS = {"thousand", "hundred", "crowd", "throng", "ten"}  # ("tens of thousands": lemma "ten")
-# plural subjects that are no people: what happens or is done, not who does it
-NOT_PEOPLE = {"flood", "rain", "storm", "fire", "quake", "earthquake", "landslide", "talk", "sanction", "measure",
-              "report", "document", "record", "figure", "statistic", "data", "result", "law", "rule", "tension",
-              "clash", "price", "cut", "tariff", "plan", "proposal", "effort", "step", "move", "event", "news",
-              "source", "policy", "change", "condition", "relation", "tie", "death", "casualty", "vehicle",
-              "car", "truck", "ship", "boat", "vessel", "weapon", "arm", "goods", "product", "export", "import"}
+CROWDS = (CROWD_COUNTS - {"group", "number"}) | {"throng", "ten"}  # ("tens of thousands": lemma "ten")
+# plural nouns for people by what they do ("volunteers", "organisers", "activists"), and those
+# who only watch or comment, who are no parties ("analysts warned …", "investors pulled out …")
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "eer", "ee", "man")
+ONLOOKERS = {"investor", "observer", "commentator", "trader", "banker", "broker", "reporter", "reader", "viewer",
+             "forecaster", "economist", "researcher", "pollster", "insider", "spectator", "bystander"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim"}  # a toll, whatever caused it
 FORCE_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 LOOKBACK = 3  # sentences an anaphoric mention may reach back
@@ -358,13 +357,14 @@ def _crowd(noun: Token) -> bool:
 
 
 def _unknown_people(noun: Token) -> bool:
-    """A plural common noun for people that names no one the actor stage knew: "volunteers",
-    "the organisers"; not "troops", "bombs", "floods" nor "officials from Chad"."""
+    """A plural common noun for people that names no one the actor stage knew: a role word or
+    a word for people by what they do ("volunteers", "the organisers"); not "troops", "bombs",
+    "floods", "airlines", "analysts" nor "officials from Chad"."""
     lemma = noun.lemma_.lower()
-    return noun.tag_ == "NNS" and noun.is_alpha and len(lemma) >= 4 and not noun.ent_type_ and \
+    people = role_of(noun) is not None or (lemma.endswith(PERSON_ENDINGS) and lemma not in ONLOOKERS)
+    return people and noun.tag_ == "NNS" and noun.is_alpha and not noun.ent_type_ and \
         lemma not in NOUN_CLASSES and lemma not in STATE_AGENTS and lemma not in STATE_VOICES and \
-        not _attack_word(noun) and lemma not in NOT_PEOPLE and \
-        not any(t.ent_type_ for t in noun.subtree)
+        lemma not in CROWDS and not _attack_word(noun) and not any(t.ent_type_ for t in noun.subtree)
 
 
 def _place_targets(drafts: list[Draft], finder: RoleFinder, actors: Lookup) -> None:
@@ -640,7 +640,8 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if _stated_intent(draft) or _willing(draft) or _promised(draft):
         # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
-        refused = not first.nominal and any(c.dep_ == "neg" for c in first.token.children)
+        refused = not first.nominal and any(c.dep_ == "neg" for c in first.token.children) and \
+            not any(c.lower_ == "only" for c in first.token.children)  # ("will not only send …")
         if refused and draft.type not in COOPERATIVE | VERBAL_CONFLICT:
             # "X will not send troops": a deed ruled out, neither threatened nor done
             draft.status, draft.status_cue = "negated", f"ruled out ({draft.status_cue} not)"
@@ -839,7 +840,8 @@ def _labour(strike: Token) -> bool:
     for_what = [g for c in strike.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
                 for g in c.children if g.dep_ == "pobj"]
     doers = [w.lemma_.lower() for w in _doer_words(strike if strike.dep_ != "pobj" else strike.head.head)]
-    staged = strike.dep_ == "dobj" and strike.head.lemma_ in STAGED_STOPPAGES  # "staged a strike", "went on strike"
+    staged = strike.dep_ == "dobj" and strike.head.lemma_ in STAGED_STOPPAGES and not any(  # "staged a strike"
+        c.dep_ == "prep" and c.lower_ in ("on", "against") for c in strike.children)  # (not "strikes on X")
     return staged or any(g.lemma_.lower() in LABOUR_CAUSES for g in for_what) or any(d in STRIKERS for d in doers)
 
 

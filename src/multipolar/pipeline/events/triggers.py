@@ -17,8 +17,9 @@ PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
 ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
 REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
 THREATENED_WITH = ("of", "with", "against")  # "warned of reprisals", "threatened X with sanctions"
-STAYING_AWAY = {"boycott", "skip", "snub", "shun"}  # "boycotted the talks": no talks of the boycotter's
-RELEASING = {"release", "publish", "issue"}
+STAYING_AWAY = {"boycott"}  # "boycotted the talks": no talks of the boycotter's
+STANDING_TIES = {"relation", "relationship", "tie", "partnership"}
+RELEASING = {"release"}
 PUBLISHED = {"figure", "report", "statement", "data", "video", "footage", "result", "detail", "list", "document",
              "image", "photo", "photograph", "finding", "audio", "recording", "tape", "information", "name",
              "record", "budget", "text", "letter", "transcript", "study", "survey", "poll", "estimate", "book",
@@ -117,6 +118,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if entry.lemma == "sign" and _signed(token) in DOMESTIC_ACTS:
                 continue  # "signed the bill into law": no agreement between parties
+            if pos == "n" and entry.type == "COOPERATE" and lemma.lower() in STANDING_TIES and \
+                    token.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "relations between X and Y have been tense": a standing tie, no deed
             if entry.type == "ASSAULT" and _against_a_problem(token):
                 continue  # "to fight illegal migration", "the fight against corruption": no battle
             if entry.type == "RETREAT" and lemma in RELEASING and _published(token):
@@ -200,11 +204,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             consumed |= {t.i for t in tok.subtree}
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     # ("staged a strike to protest X": the purpose of the deed its object names)
-    verbs_now |= {f.token.head.i for f in found if f.nominal and f.token.dep_ == "dobj" and f.token.i not in consumed}
+    staging = {f.token.head.i for f in found if f.nominal and f.token.dep_ == "dobj" and f.token.i not in consumed}
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
         # the participle adds detail, not an event; "blocked roads to press their demands":
         # the purpose is part of the deed
-        if tok.dep_ == "advcl" and (tok.tag_ == "VBG" or purpose(tok)) and tok.head.i in verbs_now:
+        if tok.dep_ == "advcl" and ((tok.tag_ == "VBG" or purpose(tok)) and tok.head.i in verbs_now or
+                                    purpose(tok) and tok.head.i in staging):
             consumed |= {t.i for t in tok.subtree}
     nouns = {f.token.i for f in found if f.nominal}
     for tok in sentence:  # "a demonstration staged by students to protest X": the demonstration's purpose
