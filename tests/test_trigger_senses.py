@@ -225,3 +225,12 @@ def test_releasing_something_published_frees_no_one(text: str) -> None:
 def test_releasing_people_frees_them() -> None:
     assert [(e.source, e.target, e.type) for e in events_of("Iran released two Swedish citizens on Friday.",
                                                            "2024-03-10")] == [("IRN", "SWE", "RETREAT")]
+
+
+@pytest.mark.parametrize(("text", "deed"), [
+    ("The EU imposed sanctions on Moscow over its invasion of Ukraine.", ("RUS", "UKR", "ASSAULT")),
+    ("Beijing criticised Ottawa over its arrest of a Chinese executive.", ("CAN", "CHN", "COERCE")),
+])
+def test_the_owner_of_a_deed_given_as_the_reason_is_whom_the_verb_acts_on(text: str, deed: tuple) -> None:
+    found = [(e.source, e.target, e.type) for e in events_of(text, "2024-03-10")]
+    assert deed in found

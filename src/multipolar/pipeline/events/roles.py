@@ -137,11 +137,24 @@ class RoleFinder:
             if tok.lemma_ in RULERS and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
                 self.actors(tok)
 
+    def _blamed_for(self, pronoun: Token) -> list[str]:
+        """"sanctions on Russia over its invasion", "criticised Tokyo for its stance": the owner
+        of the deed given as the reason is whom the verb acts on, not its subject."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or pronoun.lower_ not in ("its", "their") or noun.dep_ != "pobj" or \
+                noun.head.lower_ not in ("over", "for") or noun.head.head.pos_ not in ("VERB", "NOUN"):
+            return []
+        anchor = noun.head.head  # the verb, or its object the parser hung the reason on
+        objects = [c for c in anchor.children if c.dep_ == "dobj"] if anchor.pos_ == "VERB" else []
+        on = [g for h in [anchor, *objects] for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+              for g in p.children if g.dep_ == "pobj"]
+        return next((found for found in (self.index.phrase_actors(t) for t in objects + on) if found), [])
+
     def actors(self, head: Token, places: bool = True) -> list[str]:
         """Actors named by a phrase head and its conjuncts, resolving pronouns; with `places`
         false, an actor met only as the place of the phrase ("an agreement in Doha") is not one."""
         if head.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON:
-            return self.resolve_pronoun(head)
+            return self._blamed_for(head) or self.resolve_pronoun(head)
         if head.lemma_ in EVENT_NOUNS:  # "its intervention helped …": the intervention's owner
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
