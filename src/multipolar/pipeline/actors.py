@@ -187,13 +187,8 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         if first.dep_ == "pobj" and first.head.lower_ == "of" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and \
                 verb.lemma_.lower() in CROWD_COUNTS:
             verb = verb.head  # "hundreds of farmers blocked …": the farmers block
-        if first.dep_ == "pobj" and first.head.lower_ in PARTY_PREPS and verb.pos_ == "NOUN" and \
-                lexicon.candidates(verb.lemma_, "n"):
-            pass  # "an ultimatum to Kurdish rebels", "talks with rebels": a party to the event named
-        elif verb.pos_ != "VERB" or not (lexicon.candidates(verb.lemma_, "v") or (verb.lemma_ in CARRYING_OUT and any(
-                c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children))):
-            continue  # only as a party to an event ("prisoners rioted", "rebels resumed attacks"),
-            # not "civilians died", "journalists covered the protest"
+        if not _party_to_event(first, verb, lexicon):
+            continue
         if any(t.idx in covered for t in _own_phrase(tok)):
             continue  # "rebels in the Ivory Coast", "Iranian protesters": a named owner says whose
         if any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "the", "a", "an") for c in tok.children) or \
@@ -207,6 +202,16 @@ def _generic_doers(doc: Document, parsed: Doc) -> None:
         start = min(_phrase_start(tok), people or tok, key=lambda t: t.i)
         _mention(doc, parsed[start.i: tok.i + 1], actor_id, "generic")
     doc.mentions.sort(key=lambda m: m.start)
+
+
+def _party_to_event(noun, verb, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a role noun is a party to an event: of an event verb ("prisoners rioted", "rebels
+    resumed attacks") or named with an event noun ("an ultimatum to Kurdish rebels", "talks with
+    rebels"); not "civilians died", "journalists covered the protest"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in PARTY_PREPS and verb.pos_ == "NOUN":
+        return bool(lexicon.candidates(verb.lemma_, "n"))
+    return verb.pos_ == "VERB" and bool(lexicon.candidates(verb.lemma_, "v") or (verb.lemma_ in CARRYING_OUT and any(
+        c.dep_ == "dobj" and lexicon.candidates(c.lemma_, "n") for c in verb.children)))
 
 
 def _first_conjunct(tok):  # type: ignore[no-untyped-def]
