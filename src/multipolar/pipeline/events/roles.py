@@ -130,6 +130,10 @@ class RoleFinder:
                      if p.dep_ == "prep" and p.lower_ in PLACE_PREPS for g in p.children if g.dep_ == "pobj")
         return next((c for c in countries if c), None)
 
+    def _defined(self, head: Token) -> bool:
+        """Whether "the army", "the government" names forces the text has named before."""
+        return any(not a.startswith("group:") for a in self.definites.get(NOUN_CLASSES.get(head.lemma_, head.lemma_), []))
+
     def note_definites(self, sent: Span) -> None:
         """Read the sentence's "the junta in Niamey"-style phrases, so that a later bare
         "the junta" knows whom it names."""
@@ -185,8 +189,9 @@ class RoleFinder:
         if not found and head.lemma_ in COUP_MAKERS and any(
                 c.dep_ == "relcl" and c.lemma_ in COUP_VERBS for c in head.children):
             found = self.definites.get("junta", [])  # "the officers who toppled X": the junta, once named
-        if head.lemma_.lower() in STATE_AGENTS and all(a.startswith("group:") for a in found) and \
-                not any(c.dep_ in ("det", "poss") for c in head.children):
+        if head.lemma_.lower() in STATE_AGENTS | RULERS and all(a.startswith("group:") for a in found) and \
+                not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ != "the") for c in head.children) and \
+                not (any(c.lower_ == "the" for c in head.children) and self._defined(head)):
             # "Police detained 30 protesters in Minsk", "Government troops … in eastern Congo":
             # the forces of the state where it happened (CAMEO codes them so)
             country = self.place_country(head)
