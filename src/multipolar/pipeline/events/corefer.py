@@ -22,7 +22,7 @@ from ...model import Document, Event, EventDate, Evidence
 from ..actors import CROWD_COUNTS, group_actor, role_of
 from .candidates import Candidate
 from .roles import NOUN_CLASSES, STATE_AGENTS, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
-from .triggers import PROPOSALS, THIRD_PARTY_VERBS, acted_on, purpose
+from .triggers import PROPOSALS, REPORTING, THIRD_PARTY_VERBS, acted_on, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -42,6 +42,11 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 TEXT_NOUNS = {"deal", "agreement", "accord", "treaty", "text", "document", "plan", "report", "memo",
               "memorandum", "draft", "pact", "law", "bill", "constitution"}
 ANNOUNCING = {"say", "announce", "declare", "state", "tell", "confirm", "add", "promise", "pledge", "vow"}
+# verbs and nouns whose content clause with "must"/"should" is a demand on its subject
+HOLDING_VIEWS = {"believe", "think", "feel", "write", "note", "announce", "assert", "affirm", "explain",
+                 "indicate", "confirm", "repeat", "reiterate", "stress", "insist", "argue"}
+STATEMENT_NOUNS = {"statement", "position", "view", "message", "letter", "insistence", "declaration",
+                   "resolution", "communique", "note", "stance", "conviction", "belief"}
 SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 AUTHORITY_ACTS = {"arrest", "detain", "jail", "imprison", "deport", "sentence", "convict", "execute", "charge",
                   "indict", "prosecute", "expel", "extradite"}
@@ -188,6 +193,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     actors = Lookup(doc, base)
     _hosted_dates(drafts)
     _unnamed_authorities(drafts, finder)
+    _told_demands(drafts, finder)
     _unnamed_doers(drafts, doc, finder)
     _unnamed_crowds(drafts, doc, finder, base)
     _place_targets(drafts, finder, actors)
@@ -306,6 +312,34 @@ def _unnamed_authorities(drafts: list[Draft], finder: RoleFinder) -> None:
             continue
         draft.source = finder.place_country(token) or next(  # "were deported from Iran"
             (c for c in map(finder.index.country_at, finder.prep_heads([token], ("from",))) if c), None)
+
+
+def _told_demands(drafts: list[Draft], finder: RoleFinder) -> None:
+    """"Iraq must disarm, according to the United States", "Sudan must rein in the militias,
+    Annan said" (the parser taking "said" for a second verb of the clause): what a speaker says
+    another must do is the speaker's demand on it (CAMEO 100), not a deed that may happen."""
+    for draft in drafts:
+        token = draft.first.token
+        if draft.status != "hypothetical" or (draft.status_cue or "").lower() not in ("must", "should") or \
+                draft.first.nominal or draft.source is None:
+            continue
+        said: list[Token] = []
+        if token.dep_ == "ROOT":
+            said = [s for c in token.children if c.dep_ in ("conj", "parataxis") and c.lemma_ in REPORTING
+                    for s in c.children if s.dep_ == "nsubj"]
+            said += [g for t in token.sent if t.lower_ == "according" and t.i + 1 < len(t.doc) and
+                     t.nbor(1).lower_ == "to" for g in t.nbor(1).children if g.dep_ == "pobj"]
+        elif token.dep_ == "ccomp" and token.head.lemma_ in HOLDING_VIEWS:  # "he believes X must …"
+            said = [s for s in token.head.children if s.dep_ == "nsubj"]
+        elif token.dep_ == "acl" and token.head.lemma_ in STATEMENT_NOUNS:
+            # "its position that X must …", "issued a statement that X should …"
+            noun = token.head
+            said = [c for c in noun.children if c.dep_ == "poss"] or (
+                [s for s in noun.head.children if s.dep_ == "nsubj"] if noun.dep_ == "dobj" else [])
+        speakers = [a for head in said for a in finder.actors(head) if a != draft.source]
+        if speakers:
+            draft.source, draft.target, draft.type, draft.cameo = speakers[0], draft.source, "REQUEST", "100"
+            draft.status, draft.status_cue = "asserted", f"demand ({draft.status_cue})"
 
 
 def _unnamed_doers(drafts: list[Draft], doc: Document, finder: RoleFinder) -> None:
@@ -882,9 +916,9 @@ def _stated_intent(draft: Draft) -> bool:
 
 def _promised(draft: Draft) -> bool:
     """"X vowed to keep attacking ships", "pledged to send troops": the doer's own promise."""
-    if draft.type in ("AGREE", "THREATEN") or draft.first.nominal:
+    if draft.type in ("AGREE", "THREATEN"):
         return False
-    return _governed_by(draft.first.token, lambda t: t.lemma_ in PROMISING, steps=2)
+    return _governed_by(_deed_verb(draft.first), lambda t: t.lemma_ in PROMISING, steps=2)
 
 
 def _prepared(token: Token) -> bool:
@@ -894,9 +928,15 @@ def _prepared(token: Token) -> bool:
 
 def _willing(draft: Draft) -> bool:
     """"X is prepared to lift the ban", "ready to host talks": an offer or a threat, not the deed."""
-    if draft.type in ("AGREE", "THREATEN") or draft.first.nominal:
+    if draft.type in ("AGREE", "THREATEN"):
         return False
-    return _governed_by(draft.first.token, lambda t: t.lemma_.lower() in WILLING and t.pos_ == "ADJ", steps=1)
+    return _governed_by(_deed_verb(draft.first), lambda t: t.lemma_.lower() in WILLING and t.pos_ == "ADJ", steps=1)
+
+
+def _deed_verb(cand: Candidate) -> Token:
+    """The verb that does a nominal deed ("ready to resume talks": resume), or the trigger."""
+    token = cand.token
+    return token.head if cand.nominal and token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
 
 
 def _governed_by(token: Token, governs: Callable[[Token], bool], steps: int) -> bool:

@@ -406,6 +406,8 @@ class RoleFinder:
             topics = bool(objects) and paired and all(o.lemma_ in EVENT_NOUNS for o in objects)
             if not topics:  # ("held talks on the Kashmir dispute": no party hides in the talks)
                 roles.targets = roles.targets or self._actors_of(objects, roles.sources, places)
+            if entry.directive:  # "told the BBC that X must …": the outlet hears the demand, X is asked
+                roles.targets = [a for a in roles.targets if self.index.kind_of(a) != "media"]
             if not roles.targets:
                 # the clause the verb governs: "agreed to send X", "committed to sending X"
                 clauses = [c for c in verb.children if c.dep_ == "xcomp"] + gerund_clauses(verb, ("to",))
