@@ -276,6 +276,11 @@ class RoleFinder:
                 return payees
         if dep == "acomp" and depth == 0 and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head, depth + 1)[0]  # "X is opposed to", "X is committed to"
+        if dep == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBN" and \
+                any(c.dep_ == "auxpass" for c in head.children) and \
+                not any(c.dep_ == "agent" for c in head.children):
+            # "troops were deployed to the area and fired on rebels": who was sent does the firing
+            return [c for c in head.children if c.dep_ == "nsubjpass"]
         if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head, depth + 1)[0]
         if dep == "pcomp":

@@ -311,6 +311,11 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
                 measured = [g for g in grandchild.children if g.dep_ == "pobj" and entry.wants(g.lemma_)]
                 if measured:
                     return measured[0]
+            if child.dep_ in ("prep", "prt") and grandchild.dep_ == "prep":
+                # a two-word preposition: "pulled out of the talks"
+                inner = [g for g in grandchild.children if g.dep_ == "pobj" and entry.wants(g.lemma_)]
+                if inner:
+                    return inner[0]
     if entry.wants(token.head.lemma_) and token.head.i != token.i:
         return token.head
     if token.dep_ == "pobj" and entry.wants(token.head.head.lemma_):
