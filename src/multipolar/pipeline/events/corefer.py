@@ -918,7 +918,8 @@ def _promised(draft: Draft) -> bool:
     """"X vowed to keep attacking ships", "pledged to send troops": the doer's own promise."""
     if draft.type in ("AGREE", "THREATEN"):
         return False
-    return _governed_by(_deed_verb(draft.first), lambda t: t.lemma_ in PROMISING, steps=2)
+    return _governed_by(_deed_verb(draft.first), lambda t: t.lemma_ in PROMISING or (
+        t.lemma_ == "hesitate" and any(c.dep_ == "neg" for c in t.children)), steps=2)  # "would not hesitate to"
 
 
 def _prepared(token: Token) -> bool:
