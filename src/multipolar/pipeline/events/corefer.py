@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ...knowledge import ActorBase
-from ...knowledge.lexicon import event_nouns
+from ...knowledge.lexicon import event_nouns, word_classes
 from ...model import Document, Event, EventDate, Evidence
 from ..actors import CROWD_COUNTS, group_actor, role_of
 from .candidates import Candidate
@@ -194,6 +194,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     _hosted_dates(drafts)
     _unnamed_authorities(drafts, finder)
     _told_demands(drafts, finder)
+    _moved_forces(drafts, finder)
     _unnamed_doers(drafts, doc, finder)
     _unnamed_crowds(drafts, doc, finder, base)
     _place_targets(drafts, finder, actors)
@@ -312,6 +313,24 @@ def _unnamed_authorities(drafts: list[Draft], finder: RoleFinder) -> None:
             continue
         draft.source = finder.place_country(token) or next(  # "were deported from Iran"
             (c for c in map(finder.index.country_at, finder.prep_heads([token], ("from",))) if c), None)
+
+
+def _moved_forces(drafts: list[Draft], finder: RoleFinder) -> None:
+    """"Thousands of Indian troops were deployed in Kashmir": with no one named as sending them,
+    forces moved are moved by their own state, towards the place named, if another."""
+    forces = word_classes()["force"]
+    for draft in drafts:
+        token = draft.first.token
+        if draft.type != "MOBILIZE" or draft.source is not None or draft.target is None or \
+                draft.first.nominal or any(c.dep_ == "agent" for c in token.children):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]  # "thousands of Indian troops"
+        moved = [c for c in subjects if c.lemma_.lower() in forces]
+        if moved and draft.target in finder.actors(moved[0]):
+            place = finder.place_country(token)
+            draft.source, draft.target = draft.target, place if place != draft.target else None
 
 
 def _told_demands(drafts: list[Draft], finder: RoleFinder) -> None:
