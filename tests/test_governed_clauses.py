@@ -103,3 +103,8 @@ def test_a_by_on_a_stance_names_its_holder_not_the_passive_s_doer() -> None:
     events = events_of("NATO expanded in 2024. Sweden was admitted in March despite objections by Hungary.",
                        "2024-06-10")
     assert {(e.source, e.target) for e in events if e.type == "AGREE"} == {("SWE", "NATO")}
+
+
+def test_a_protest_s_demand_is_its_topic() -> None:
+    # the PLOVER manual codes no separate REQUEST for what a protest demands
+    assert _types("The opposition staged a mass rally in Dhaka demanding the prime minister's resignation.") == ["PROTEST"]

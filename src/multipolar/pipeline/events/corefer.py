@@ -22,7 +22,7 @@ from ...model import Document, Event, EventDate, Evidence
 from ..actors import CROWD_COUNTS, group_actor, role_of
 from .candidates import Candidate
 from .roles import NOUN_CLASSES, STATE_AGENTS, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
-from .triggers import PROPOSALS, REPORTING, THIRD_PARTY_VERBS, acted_on, purpose
+from .triggers import PROPOSALS, REPORTING, THIRD_PARTY_VERBS, acted_on, infinitive, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
 EXECUTION_VERBS = {"plan", "carry", "conduct", "claim", "perpetrate", "orchestrate", "mastermind",
@@ -74,6 +74,7 @@ DEPARTING = {"leave", "depart", "quit", "exit", "go"}
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 PLACE_TARGETED = {"CONCEDE", "MOBILIZE", "PROTEST", "COERCE", "ASSAULT", "RETREAT"}
 FORCIBLE_ENTRY = {"storm", "overrun", "besiege"}
+GATHERING = {"gather", "assemble", "converge", "pour", "flock", "throng", "crowd", "congregate"}
 OBSTRUCTING = {"block", "barricade", "obstruct", "blockade"}
 PROTESTING = {"protest", "denounce", "oppose", "demand", "press"}
 ARMED_ROLES = {"rebels", "militants", "insurgents", "gunmen", "militias", "militiamen", "guerrillas", "armed-groups",
@@ -386,14 +387,28 @@ def _unnamed_crowds(drafts: list[Draft], doc: Document, finder: RoleFinder, base
     told only by its size protests as protesters of the state where it gathered."""
     for draft in drafts:
         token = draft.first.token
-        if draft.source is not None or draft.type != "PROTEST" or draft.first.nominal or \
-                draft.status in ("negated", "hypothetical"):
+        if draft.source is not None or draft.type != "PROTEST" or draft.status in ("negated", "hypothetical"):
             continue
-        if not _crowd_subject(token):
+        verb = _crowd_verb(draft.first)
+        if not _crowd_subject(verb):
             continue
-        country = finder.place_country(token)
+        country = finder.place_country(token) or finder.place_country(verb)
         if country is not None:
             draft.source = group_actor(doc, country, "protesters", f"{base.actor(country).name} protesters")
+
+
+def _crowd_verb(cand: Candidate) -> Token:
+    """The verb whose subject is the crowd: the trigger, the verb a protest is the purpose of
+    ("poured into the streets to protest"), or the verb of a protest noun ("took part in a
+    demonstration", "staged a sit-in")."""
+    token = cand.token
+    if cand.nominal:
+        if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+            return token.head.head
+        return token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
+    if token.dep_ in ("advcl", "xcomp") and infinitive(token) and token.head.pos_ == "VERB":
+        return token.head
+    return token
 
 
 def _crowd_subject(verb: Token) -> bool:
@@ -519,7 +534,7 @@ def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
         return
     if cand.roles.targets:  # a deed whose doer may be named later ("planned by X")
         drafts += [_draft(cand, None, t) for t in cand.roles.targets]
-    elif cand.type == "PROTEST" and not cand.nominal and _crowd_subject(cand.token):
+    elif cand.type == "PROTEST" and _crowd_subject(_crowd_verb(cand)):
         drafts.append(_draft(cand, None, None))  # "thousands marched in X": the crowd is placed later
 
 
@@ -661,6 +676,9 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
     for draft in drafts:
         if draft.source is None or draft.source == draft.target:
             continue
+        if draft.type in ("ACCUSE", "REQUEST") and _gathered_for(draft.first):
+            # "thousands gathered in Diyarbakir to denounce the arrest": the gathering is the protest
+            draft.type, draft.cameo = "PROTEST", "141"
         vague = all(c.nominal for c in draft.mentions) and draft.type == "THREATEN"
         # a stated commitment stands alone ("the Council agreed to extend the mandate"), unless
         # its sentence tells the deal in full ("signed documents on cooperation with Niger")
@@ -685,6 +703,11 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
             denied_by=draft.denied_by, date=draft.date, relation=relation,
             evidence=[_evidence(doc, c) for c in _unique_sentences(draft.mentions)]))
     return events
+
+
+def _gathered_for(cand: Candidate) -> bool:
+    token = cand.token
+    return not cand.nominal and token.dep_ == "advcl" and purpose(token) and token.head.lemma_ in GATHERING
 
 
 def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:

@@ -45,7 +45,8 @@ _DENYING = {"deny", "dismiss", "reject", "refute", "doubt", "question"}
 STANCE_NOUNS = STATEMENT_NOUNS | {"objection", "opposition", "warning", "veto", "resistance", "reservation",
                                   "pressure", "plea", "claim", "remark", "comment", "complaint", "effort", "attempt",
                                   "bid"}
-SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county", "suburb"}
+SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county", "suburb",
+               "street", "square"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",

@@ -27,6 +27,7 @@ PUBLISHED = {"figure", "report", "statement", "data", "video", "footage", "resul
              "record", "budget", "text", "letter", "transcript", "study", "survey", "poll", "estimate", "book",
              "album", "film", "version", "communique", "declaration", "note", "guideline", "map", "picture",
              "statistic", "evidence", "account", "memoir", "plan", "proposal", "draft", "tally", "toll"}
+DEMANDING = {"demand", "call", "urge", "press", "seek", "ask", "insist"}
 GOVERNING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 PERMITTING = {"allow", "permit", "let"}
 # who can be admitted as a party: states and organisations, not people let in ("admitted 40 wounded Palestinians")
@@ -207,15 +208,25 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     verbs_now = {f.token.i for f in found if not f.nominal and f.token.i not in consumed}
     # ("staged a strike to protest X": the purpose of the deed its object names)
     staging = {f.token.head.i for f in found if f.nominal and f.token.dep_ == "dobj" and f.token.i not in consumed}
+    # a protest's demand is its topic ("a rally demanding X"); what else it says stays its own
+    # event ("staged a rally, accusing the police of brutality")
+    staged_protests = {f.token.head.i for f in found if f.nominal and f.token.dep_ == "dobj" and
+                       f.entry.type == "PROTEST" and f.token.i not in consumed}  # ("staged a rally, demanding X")
     for tok in sentence:  # "rejected the plan, urging X to …", "left Niger, ending a deployment":
         # the participle adds detail, not an event; "blocked roads to press their demands":
         # the purpose is part of the deed
         if tok.dep_ == "advcl" and ((tok.tag_ == "VBG" or purpose(tok)) and tok.head.i in verbs_now or
-                                    purpose(tok) and tok.head.i in staging):
+                                    purpose(tok) and tok.head.i in staging or
+                                    tok.tag_ == "VBG" and tok.head.i in staged_protests and tok.lemma_ in DEMANDING):
             consumed |= {t.i for t in tok.subtree}
     nouns = {f.token.i for f in found if f.nominal}
+    protests = {f.token.i for f in found if f.nominal and f.entry.type == "PROTEST"}
     for tok in sentence:  # "a demonstration staged by students to protest X": the demonstration's purpose
         if purpose(tok) and tok.head.dep_ == "acl" and tok.head.head.i in nouns:
+            consumed |= {t.i for t in tok.subtree}
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in protests and tok.lemma_ in DEMANDING:
+            # "a mass rally demanding the government's resignation": the protest's topic (PLOVER
+            # codes no separate event for it)
             consumed |= {t.i for t in tok.subtree}
     kept = [f for f in found if f.token.i not in consumed and not _under_refusal(f.token)
             and not (f.nominal and _background(f.token))]
