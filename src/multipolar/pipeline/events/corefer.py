@@ -747,9 +747,13 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         draft.type = "ASSAULT"  # militants or troops storming a hotel attack it; protesters storming one protest
     if draft.type == "COERCE" and not first.nominal and (
             (first.token.lemma_ in OBSTRUCTING and actors.kind(draft.source or "") == "group")
+            or (first.token.lemma_ == "occupy" and actors.kind(draft.source or "") == "group"
+                and not _armed(draft.source or "", actors)
+                and not any(w.lemma_.lower() in SOLDIERS for w in _doer_words(first.token)))
             or any(purpose(c) and c.lemma_ in PROTESTING for c in first.token.children)):
         # farmers blocking a road obstruct in protest (CAMEO 144), a state's blockade coerces
-        # (191); "occupied the ministry to protest …" is the protest
+        # (191); "occupied the ministry to protest …" is the protest, and so is teachers
+        # occupying a square (rebels or troops occupying a town seize it)
         draft.type = "PROTEST"
     if draft.type == "ASSAULT" and (_cyber(first.token) or (
             first.token.lemma_ == "raid" and any(w.lemma_.lower() in POLICING for w in _doer_words(first.token)))):
