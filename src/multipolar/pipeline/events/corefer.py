@@ -106,6 +106,7 @@ STRIKERS = {"worker", "union", "teacher", "employee", "doctor", "nurse", "miner"
             "trader", "shopkeeper", "merchant"}
 STAGED_STOPPAGES = {"stage", "hold", "call"}  # ("launched a strike", "began air strikes": raids)
 ACCEPTING = {"accept", "agree"}
+INTENDING = {"plan", "intend", "aim"}
 WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
 PLANNED = {"scheduled", "due", "set", "plan", "planned", "plans", "expected", "expect", "intends", "intend"}
@@ -730,6 +731,10 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
             # (and "will pull out its troops unless …", "will boycott the talks unless …": an ultimatum)
             draft.type = "THREATEN"
         draft.status, draft.status_cue = "asserted", f"stated intent ({draft.status_cue})"
+    if draft.type in COOPERATIVE - {"CONSULT"} and _planned_by_doer(draft):
+        # "Japan plans to send aid to Afghanistan": a cooperative deed one means to do is the
+        # intent (AGREE, as PLOVER codes announced cooperation)
+        draft.type, draft.status, draft.status_cue = "AGREE", "asserted", f"stated intent ({draft.status_cue})"
     if draft.type == "CONSULT" and draft.status == "hypothetical" and \
             (draft.status_cue or "").lower() in FUTURE | PLANNED:
         # "X will visit Y in June", "talks are scheduled for May": a future meeting is the
@@ -958,6 +963,14 @@ def _stated_intent(draft: Draft) -> bool:
     # "X announced that he will …": the pronoun is the speaker himself
     own = announced and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in token.children)
     return not speakers or draft.source in speakers or own
+
+
+def _planned_by_doer(draft: Draft) -> bool:
+    """"X plans to send aid", "intends to lift the ban": the doer's own plan, not one told of
+    others ("X is expected to …")."""
+    token = draft.first.token
+    return draft.status == "hypothetical" and not draft.first.nominal and token.dep_ == "xcomp" and \
+        token.head.lemma_ in INTENDING and not any(conditional(a) for a in [token.head, *token.head.ancestors])
 
 
 def _promised(draft: Draft) -> bool:
