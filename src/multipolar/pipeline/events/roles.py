@@ -21,6 +21,7 @@ from .actor_index import (PLACE_PREPS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN
 from .triggers import (THIRD_PARTY_VERBS, UNDERTAKINGS, between_preps, gerund_clauses, has_between, infinitive, measure,
                        purpose)
 
+BREAKING_OUT = {"break", "erupt", "flare", "rage", "continue", "resume", "escalate", "intensify"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
 PARTNER_NOUNS = {"agreement", "accord", "tie", "relation", "treaty", "deal", "pact", "cooperation",
@@ -352,8 +353,15 @@ class RoleFinder:
         return out
 
     def object_heads(self, verb: Token, entry: Trigger) -> list[Token]:
-        """Direct objects (the word an entry needed too: "reversed Daesh's gains")."""
-        return [c for c in verb.children if c.dep_ in _OBJ]
+        """Direct objects (the word an entry needed too: "reversed Daesh's gains"), or those of
+        the verb it is coordinated with when it has none and no phrase of its own ("soldiers beat
+        and detained a journalist": both act on the journalist)."""
+        own = [c for c in verb.children if c.dep_ in _OBJ]
+        if own or any(c.dep_ in ("prep", "prt", "dative", "xcomp", "ccomp") for c in verb.children):
+            return own
+        shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+                  not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+        return [o for c in shared[:1] for o in c.children if o.dep_ in _OBJ]
 
     def prep_heads(self, hosts: list[Token], preps: tuple[str, ...]) -> list[Token]:
         """Objects of the first of `preps` found on the hosts ("sent aid to Syria")."""
@@ -455,6 +463,12 @@ class RoleFinder:
                 needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
             # "X and Y upgraded their ties": each is the other's partner
             roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
+        if not roles.sources and verb.tag_ == "VBG" and verb.dep_ in ("nsubj", "nsubjpass"):
+            # "Fighting between government troops and rebels killed dozens": the two sides
+            sides = _unique([a for p in between_preps(verb) for g in p.children if g.dep_ == "pobj"
+                             for a in self.actors(g)])
+            if len(sides) > 1:
+                roles.sources, roles.targets = sides[:1], sides[1:]
         return roles
 
     def _own_rulers(self, heads: list[Token], sources: list[str]) -> list[str]:
@@ -564,6 +578,10 @@ class RoleFinder:
             roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.sources or not roles.targets:
             self._from_governor(noun, roles, entry)
+        if not roles.sources and len(roles.targets) > 1 and noun.dep_ == "nsubj" and \
+                noun.head.lemma_ in BREAKING_OUT and has_between(noun.head):
+            # "clashes broke out between X and Y": the sides of a fight that erupted
+            roles.sources, roles.targets = roles.targets[:1], roles.targets[1:]
         if not roles.targets:  # "China's demand that the Philippines tow away its ship"
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
             subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
