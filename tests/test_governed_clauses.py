@@ -108,3 +108,9 @@ def test_a_by_on_a_stance_names_its_holder_not_the_passive_s_doer() -> None:
 def test_a_protest_s_demand_is_its_topic() -> None:
     # the PLOVER manual codes no separate REQUEST for what a protest demands
     assert _types("The opposition staged a mass rally in Dhaka demanding the prime minister's resignation.") == ["PROTEST"]
+
+
+def test_responsibility_denied_or_owned_blames_no_one() -> None:
+    assert "ACCUSE" not in _types("Chad said it was not responsible for the clashes on the border.")
+    assert "ACCUSE" not in _types("Morocco said no one was responsible for the collapse of the talks.")
+    assert _types("Sudan said Chad was responsible for the clashes on the border.") == ["ACCUSE"]

@@ -68,12 +68,17 @@ def _main_clause(subject: Token) -> bool:
 
 def repair_lemmas(parsed: Doc, known: set[str]) -> None:
     """The small model's lemmatizer cuts a silent "e" off some verbs ("hopes", "hoped" → "hop";
-    "wages" → "wag"): where the cut form is no word we know and the form with "e" is, take it."""
+    "wages" → "wag") and adds one to others ("cordoned" → "cordone"): where its form is no word
+    we know and the other form is, take the other."""
     for tok in parsed:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma not in known and lemma + "e" in known and \
-                tok.lower_ in (lemma + "es", lemma + "ed", lemma + "ing"):
+        if tok.pos_ != "VERB" or lemma in known:
+            continue
+        if lemma + "e" in known and tok.lower_ in (lemma + "es", lemma + "ed", lemma + "ing"):
             tok.lemma_ = lemma + "e"
+        elif lemma.endswith("e") and lemma[:-1] in known and tok.lower_ in (lemma[:-1] + "s", lemma[:-1] + "ed",
+                                                                             lemma[:-1] + "ing"):
+            tok.lemma_ = lemma[:-1]
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             if entry.type == "MOBILIZE" and lemma in MOBILIZING and _civil_object(token):
                 continue  # "mobilized pressure groups", "mobilised support": no forces readied
             needed = _needed(token, entry)
+            if needed is not None and needed.dep_ == "acomp" and lemma in REPORTING and not _imputed(needed):
+                continue  # "said it was not responsible": no one else is blamed
             if entry.lemma == "leave" and needed is not None and needed.dep_ == "dobj":
                 continue  # "troops left Niger" withdraw; "Russia left troops in Transnistria" keeps them
             state = _resultative(token) if pos == "v" and entry.type != "ASSAULT" else None
@@ -358,6 +360,16 @@ def _signed(verb: Token) -> str | None:
     if not objects and verb.dep_ == "acl":
         objects = [verb.head]
     return objects[0].lemma_.lower() if objects else None
+
+
+def _imputed(quality: Token) -> bool:
+    """"said Georgia was responsible for the fighting": the clause gives a named other the
+    quality, and does not deny it ("said it was not responsible", "no one was responsible")."""
+    clause = quality.head
+    if clause.dep_ != "ccomp" or any(c.dep_ == "neg" for c in (*clause.children, *quality.children)):
+        return False
+    return any(s.dep_ == "nsubj" and s.pos_ == "PROPN" or s.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+               for s in clause.children)
 
 
 def _directive(verb: Token) -> bool:
