@@ -94,7 +94,8 @@ SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "c
 NEWS_MEDIA = {"press", "media", "newspaper", "daily", "paper", "editorial", "television", "radio", "agency"}
 ARMED_DOERS = SOLDIERS | {w for w, kind in NOUN_CLASSES.items() if kind == "aircraft"} | {
     "helicopter", "gunman", "militant", "rebel", "artillery", "tank", "warship"}
-TIME_UNITS = {"time", "day", "night", "week", "month", "year", "hour", "minute", "while", "moment", "period"}
+TIME_UNITS = {"time", "day", "night", "week", "month", "year", "hour", "minute", "while", "moment", "period",
+              "weekend", "decade", "summer", "winter", "spring", "autumn"}
 # what tells a stoppage of work from a raid (see _labour): how it runs, what it is over, who strikes
 LABOUR_SPANS = {"open-ended", "indefinite", "general", "nationwide", "national", "wildcat", "sit-down", "token",
                 "week-long", "day-long"}
@@ -895,11 +896,12 @@ def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
     attacked Japan for its stance", "attacked the government's policy": criticism by those who
     speak, or of what someone said or decided. ("Israel attacked Hamas for launching rockets",
     "jets attacked the village for harbouring rebels": force, with its reason.)"""
-    doers = {w.lemma_.lower() for w in _doer_words(verb)}
+    doers = {w for d in _doer_words(verb) for w in (d.lemma_.lower(), d.lower_)}  # ("media": lemma "medium")
     speaks = source_kind in ("media", "person") or bool(doers & (STATE_VOICES | NEWS_MEDIA))
     for child in verb.children:
+        # what it is attacked for: "for its support of X"; by those who speak, also "over the arrests"
         reasons = [g for g in child.children if g.dep_ in ("pcomp", "pobj") and not _span_of_time(g)] \
-            if child.dep_ == "prep" and child.lower_ == "for" else []
+            if child.dep_ == "prep" and (child.lower_ == "for" or child.lower_ == "over" and speaks) else []
         if any(g.lemma_.lower() in SAYINGS for g in reasons) or (reasons and speaks and not doers & ARMED_DOERS):
             return True  # (not "for the third day", "for hours")
         if child.dep_ == "dobj" and child.lemma_.lower() in SAYINGS:
