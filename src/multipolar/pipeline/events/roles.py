@@ -458,6 +458,12 @@ class RoleFinder:
                 roles.targets = self._actors_of(subjects, roles.sources)
             if not roles.targets:
                 roles.targets = self._own_rulers([*objects, *self.prep_heads(hosts, entry.target_preps)], roles.sources)
+        if not roles.targets and entry.type == "ASSAULT" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") \
+                and verb.head.pos_ == "VERB":
+            # "a car bomb exploded outside the hotel in Jakarta, killing nine people": the
+            # victims are where the clause it ends puts them
+            place = self.place_country(verb.head)
+            roles.targets = [place] if place and place not in roles.sources else []
         roles.sources = _unique(roles.sources)
         if not roles.targets and len(roles.sources) > 1 and needed is not None and \
                 needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
