@@ -996,8 +996,11 @@ def _willing(draft: Draft) -> bool:
 
 
 def _deed_verb(cand: Candidate) -> Token:
-    """The verb that does a nominal deed ("ready to resume talks": resume), or the trigger."""
+    """The verb that does a nominal deed ("ready to resume talks": resume; "willing to return to
+    the talks": return), or the trigger."""
     token = cand.token
+    if cand.nominal and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        return token.head.head
     return token.head if cand.nominal and token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
 
 
