@@ -239,6 +239,8 @@ class RoleFinder:
         subj = [c for c in kids if c.dep_ in _SUBJ]
         if subj:
             return subj, False
+        if _bare_participle(verb):
+            return [], True  # "would close the strait if attacked": Iran would be attacked, not attack
         if depth < 4:
             inherited = self._inherited(verb, depth)
             if inherited or depth > 0 or verb.dep_ != "ROOT":
@@ -392,6 +394,8 @@ class RoleFinder:
             patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not patients and verb.dep_ in ("acl", "relcl"):
                 patients = [verb.head]  # "the Emirate, re-established by the Taliban"
+            if not patients and _bare_participle(verb):
+                patients = self.subject_heads(verb.head)[0]
             roles.targets = [a for h in patients for a in self.actors(h)]
             if not roles.targets and any(_anaphoric(p) for p in patients) and verb.dep_ == "conj":
                 # "X has voiced support for …, but such views are rejected by Y": X's views
@@ -717,3 +721,11 @@ def _own_clause(verb: Token) -> list[Token]:
         stack += [c for c in tok.children
                   if not (c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "advcl", "ccomp", "relcl", "acl"))]
     return sorted(out, key=lambda t: t.i)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"if attacked", "when asked", "unless provoked": a passive clause with neither subject nor
+    auxiliary, whose patient is the subject of the clause it hangs on."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children) and \
+        any(c.dep_ == "mark" and c.lower_ in ("if", "when", "unless", "once", "whenever", "until") for c in verb.children)
