@@ -90,6 +90,10 @@ ARMS = {"weapon", "arm", "gun", "rifle", "arsenal", "ammunition", "munition", "e
 # what one says or decides, which is attacked with words: "attacked the government's policy"
 SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
                        "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
+# the state's forces of order, and those they put down ("police fired on demonstrators")
+AUTHORITY_FORCES = {"police", "policeman", "policemen", "security", "gendarme", "guard", "authority"}
+DISSENTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "striker", "picketer",
+              "activist", "dissident", "demonstration", "protest", "rally", "march", "mourner"}
 # who speak through the news ("the state-run press attacked …"), and who attack with arms
 NEWS_MEDIA = {"press", "media", "newspaper", "daily", "paper", "editorial", "television", "radio", "agency"}
 ARMED_DOERS = SOLDIERS | {w for w, kind in NOUN_CLASSES.items() if kind == "aircraft"} | {
@@ -784,6 +788,11 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and \
             _verbal_attack(first.token, actors.kind(draft.source or "")):
         draft.type, draft.cameo = "ACCUSE", "111"  # "attacked Jordan for hosting X": words, not arms
+    if draft.type == "ASSAULT" and not first.nominal and _repression(first.token):
+        # "police fired on the demonstrators", "troops beat protesters": the state's forces
+        # putting down dissent, which CAMEO files as coercion (175, violent repression) and the
+        # PLOVER gold standard codes COERCE
+        draft.type, draft.cameo = "COERCE", "175"
     if draft.type == "ASSAULT" and first.nominal and first.token.lemma_ == "strike" and _labour(first.token):
         draft.type, draft.cameo = "PROTEST", "143"  # "an open-ended strike over the bill": workers', no raid
     if draft.type in ("PROTEST", "ACCUSE") and first.token.lemma_ == "protest":
@@ -907,6 +916,20 @@ def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
         if child.dep_ == "dobj" and child.lemma_.lower() in SAYINGS:
             return True
     return source_kind == "media"
+
+
+def _repression(verb: Token) -> bool:
+    """Violence by the state's forces against people protesting ("riot police beat marchers",
+    "soldiers opened fire on demonstrators", "protesters were shot by police")."""
+    doers = [w.lemma_.lower() for w in _doer_words(verb)]
+    doers += [g.lemma_.lower() for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not set(doers) & (SOLDIERS | AUTHORITY_FORCES):
+        return False
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # ("opened fire on X")
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    victims += [g for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against")
+                for g in p.children if g.dep_ == "pobj"]
+    return any(v.lemma_.lower() in DISSENTERS for v in victims)
 
 
 def _span_of_time(noun: Token) -> bool:
