@@ -31,15 +31,15 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_events_lists_dated_events_with_evidence(small_db: Path) -> None:
     code, stdout, _ = run_cli("events", "--db", str(small_db), "--json")
     rows = json.loads(stdout)
-    deal = next(r for r in rows if r["type"] == "AGREE")
+    deal = next(r for r in rows if r["type"] == "SUPPORT")
     assert {deal["source_id"], deal["target_id"]} == {"KEN", "ETH"}
     assert deal["date_iso"] == "2023-06-02"  # "on Friday" before Sunday 4 June 2023
     assert "signed a trade agreement" in deal["sentence"]
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["--type", "ASSAULT"], {"ASSAULT"}), (["--actor", "Nairobi"], {"AGREE"}),
-    (["--since", "2023-06"], {"AGREE"}), (["--until", "2023-05"], {"ASSAULT"}),
+    (["--type", "ASSAULT"], {"ASSAULT"}), (["--actor", "Nairobi"], {"SUPPORT"}),
+    (["--since", "2023-06"], {"SUPPORT"}), (["--until", "2023-05"], {"ASSAULT"}),
 ])
 def test_events_filters(small_db: Path, args: list[str], expected: set[str]) -> None:
     code, stdout, _ = run_cli("events", "--db", str(small_db), "--json", *args)

@@ -57,7 +57,7 @@ def test_what_a_proposal_would_do_is_its_content() -> None:
     # the relative clause tells what the rejected text laid down, not a deed of anyone's
     assert _types("Greece rejected an Albanian proposal that would have allowed fishing boats "
                   "to enter its waters.") == ["REJECT"]
-    assert _types("Chad signed a pact that will let Sudanese refugees return home.") == ["AGREE"]
+    assert _types("Chad signed a pact that will let Sudanese refugees return home.") == ["SUPPORT"]
 
 
 def test_what_a_rejected_text_says_is_its_content() -> None:

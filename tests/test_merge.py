@@ -23,7 +23,7 @@ def test_three_reports_make_one_event(tmp_path: Path) -> None:
     db, out = tmp_path / "m.duckdb", tmp_path / "m.json"
     assert run_cli("ingest", str(tmp_path), "--db", str(db))[0] == 0
     assert run_cli("export", "--db", str(db), "-o", str(out))[0] == 0
-    events = [e for e in json.loads(out.read_text())["events"] if e["type"] == "AGREE"]
+    events = [e for e in json.loads(out.read_text())["events"] if e["type"] == "SUPPORT"]
     asserted = [e for e in events if e["status"] == "asserted"]
     assert len(asserted) == 1
     [deal] = asserted

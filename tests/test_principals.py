@@ -70,11 +70,11 @@ def test_an_official_acts_for_the_state_named_in_the_title(relations: list[dict]
 
 
 def test_explain_shows_whom_the_event_counts_for(db: Path) -> None:
-    _, stdout, _ = run_cli("events", "--db", str(db), "--json", "--type", "AGREE")
-    deal = json.loads(stdout)[0]
+    _, stdout, _ = run_cli("events", "--db", str(db), "--json", "--type", "SUPPORT")
+    [deal] = [e for e in json.loads(stdout) if e["cameo"] == "057"]  # the signing (a recognition is SUPPORT too)
     assert deal["source_id"] == "person:maria-hansen" and deal["source_principal_id"] == "NOR"
     _, stdout, _ = run_cli("explain", deal["id"], "--db", str(db))
-    assert "in relations: NOR —AGREE→ CHL" in stdout
+    assert "in relations: NOR —SUPPORT→ CHL" in stdout
 
 
 @pytest.mark.parametrize("args", [["events", "--actor", "NOR"], ["timeline", "NOR", "CHL"]])
@@ -87,7 +87,7 @@ def test_a_pair_s_events_include_its_officials(db: Path) -> None:
     from multipolar.store.queries import find_events
 
     with Store.open(str(db), read_only=True) as store:
-        assert [e["type"] for e in find_events(store, pair=("CHL", "NOR"))] == ["AGREE"]
+        assert [e["type"] for e in find_events(store, pair=("CHL", "NOR"))] == ["SUPPORT"]
 
 
 def test_a_state_s_event_count_includes_its_officials(db: Path) -> None:

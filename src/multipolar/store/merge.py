@@ -15,6 +15,7 @@ from typing import Any
 from .db import Store
 
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+SYMMETRIC_CODES = {"057"}  # signing a formal agreement: both sign (see pipeline/events/roles.py)
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Cluster:
         if (a["type"], a["status"]) != (b["type"], b["status"]):
             return False
         same = (a["source_id"], a["target_id"]) == (b["source_id"], b["target_id"])
-        swapped = a["type"] in SYMMETRIC and (a["source_id"], a["target_id"]) == (b["target_id"], b["source_id"])
+        swapped = (a["type"] in SYMMETRIC or a.get("cameo") in SYMMETRIC_CODES) and (a["source_id"], a["target_id"]) == (b["target_id"], b["source_id"])
         if not (same or swapped):
             return False
         mine, theirs = self.date, b["date_iso"]

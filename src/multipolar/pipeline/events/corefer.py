@@ -21,7 +21,7 @@ from ...knowledge.lexicon import event_nouns, word_classes
 from ...model import Document, Event, EventDate, Evidence
 from ..actors import CROWD_COUNTS, group_actor, role_of
 from .candidates import Candidate
-from .roles import NOUN_CLASSES, STATE_AGENTS, SYMMETRIC, THIRD_PARTY_NOUNS, RoleFinder, conditional
+from .roles import NOUN_CLASSES, STATE_AGENTS, THIRD_PARTY_NOUNS, RoleFinder, conditional, symmetric
 from .triggers import PROPOSALS, REPORTING, THIRD_PARTY_VERBS, acted_on, infinitive, purpose
 from .status import CLAIM_NOUNS, PROMISING, certainty
 
@@ -90,6 +90,7 @@ ARMS = {"weapon", "arm", "gun", "rifle", "arsenal", "ammunition", "munition", "e
 # what one says or decides, which is attacked with words: "attacked the government's policy"
 SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
                        "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
+SIGNING = {"sign", "ratify", "finalize", "finalise", "initial", "ink"}
 # the state's forces of order, and those they put down ("police fired on demonstrators")
 AUTHORITY_FORCES = {"police", "policeman", "policemen", "security", "gendarme", "guard", "authority"}
 DISSENTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "striker", "picketer",
@@ -188,9 +189,13 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     by_sentence: dict[int, list[Candidate]] = {}
     for cand in cands:
         by_sentence.setdefault(cand.sentence, []).append(cand)
+        if cand.type == "AGREE" and cand.nominal and _signed(cand.token):
+            # "a deal was signed by X and Y": the agreement signed is the signing (SUPPORT 057,
+            # as the PLOVER manual and the CAMEO table code it), one event with the verb's
+            cand.type = "SUPPORT"
     for number in sorted(by_sentence):
         # mentions with actors first, so that "the strike that killed X" finds its deed
-        for cand in sorted(by_sentence[number], key=lambda c: not c.roles.pairs(c.type)):
+        for cand in sorted(by_sentence[number], key=lambda c: not c.roles.pairs(c.type, c.entry.cameo)):
             _place(cand, drafts, finder)
         _light_verbs(by_sentence[number], drafts, finder)
     for cand in cands:
@@ -513,7 +518,7 @@ def _place(cand: Candidate, drafts: list[Draft], finder: RoleFinder) -> None:
     if cand.type == "MOBILIZE" and cand.token.lemma_ in EXERCISES and len(cand.roles.sources) > 1 \
             and not cand.roles.targets:
         cand.type = "COOPERATE"  # "French and Egyptian warships held war games": a joint exercise
-    pairs = cand.roles.pairs(cand.type)
+    pairs = cand.roles.pairs(cand.type, cand.entry.cameo)
     if cand.roles.object_event and pairs and all(t is None for _, t in pairs):
         # "Sudan condemned the attack": the target is whoever carried out that attack
         want = cand.roles.object_event
@@ -662,12 +667,12 @@ def _same_event(a: Draft, b: Draft, actors: Lookup) -> bool:
         return False
     if a.source == b.source and a.target == b.target:
         return True
-    if a.type in SYMMETRIC and {a.source, a.target} == {b.source, b.target}:
+    if symmetric(a.type, a.first.entry.cameo) and {a.source, a.target} == {b.source, b.target}:
         return True
     near = abs(a.first.sentence - b.first.sentence) <= LOOKBACK
     if near and a.source == b.source and (a.target is None or b.target is None):
         return True
-    if near and a.type in SYMMETRIC and _country_pair(a, actors.country) and \
+    if near and symmetric(a.type, a.first.entry.cameo) and _country_pair(a, actors.country) and \
             _country_pair(a, actors.country) == _country_pair(b, actors.country):
         return True  # "signed by Ali Shamkhani … and Musaad Al-Aiban": Iran and Saudi Arabia again
     # "visited Niamey, met General Tiani": the junta and its leader, in one sentence
@@ -688,7 +693,9 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         vague = all(c.nominal for c in draft.mentions) and draft.type == "THREATEN"
         # a stated commitment stands alone ("the Council agreed to extend the mandate"), unless
         # its sentence tells the deal in full ("signed documents on cooperation with Niger")
-        pledge = draft.type == "AGREE" and not all(c.nominal for c in draft.mentions) and not any(
+        signing = draft.type in ("AGREE", "SUPPORT") and _cameo(draft) == "057" and any(  # ("Chad signed a pact")
+            o.dep_ == "dobj" and o.lemma_.lower() in PROPOSALS for o in draft.first.token.children)
+        pledge = (draft.type == "AGREE" or signing) and not all(c.nominal for c in draft.mentions) and not any(
             o is not draft and o.source == draft.source and o.target and o.first.sentence == draft.first.sentence
             for o in drafts)
         feeling = draft.type == "ACCUSE" and draft.first.token.lemma_.lower() in FEELINGS
@@ -701,6 +708,8 @@ def _finish(drafts: list[Draft], doc: Document, actors: Lookup) -> list[Event]:
         first = draft.first
         _plover_conventions(draft, actors, doc)
         relation = first.relation if draft.status == "asserted" else None
+        if relation is None and draft.status == "asserted" and draft.type == "SUPPORT" and _cameo(draft) == "057":
+            relation = "-hostile"  # a treaty signed ends hostility, as an agreement reached does
         events.append(Event(
             id=f"{doc.id}:ev{len(events) + 1}", source=draft.source, target=draft.target,
             type=draft.type, cameo=_cameo(draft), context=first.entry.context,
@@ -719,6 +728,10 @@ def _gathered_for(cand: Candidate) -> bool:
 def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     """The type PLOVER gives what the text tells, where it is not the trigger's own."""
     first = draft.first
+    if draft.type == "SUPPORT" and _cameo(draft) == "057" and draft.status == "hypothetical":
+        # "are expected to sign a deal", "will sign": a signing to come is the agreement to sign
+        # (PLOVER manual: promises to sign or ratify agreements are AGREE)
+        draft.type = "AGREE"
     if _stated_intent(draft) or _willing(draft) or _promised(draft):
         # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
@@ -841,8 +854,8 @@ def _cameo(draft: Draft) -> str:
     two never disagree."""
     if draft.cameo is not None:
         return draft.cameo
-    if draft.type == draft.first.entry.type:
-        return draft.first.entry.cameo
+    if draft.type == draft.first.entry.type or (draft.type == "SUPPORT" and draft.first.entry.cameo == "057"):
+        return draft.first.entry.cameo  # (an agreement signed keeps 057, "sign formal agreement")
     return RETYPED_CAMEO.get(draft.type, draft.first.entry.cameo)
 
 
@@ -916,6 +929,14 @@ def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
         if child.dep_ == "dobj" and child.lemma_.lower() in SAYINGS:
             return True
     return source_kind == "media"
+
+
+def _signed(token: Token) -> bool:
+    """An agreement signed or ratified: "signed a treaty", "the accord was signed by X", or
+    the verb itself ("X and Y signed in Paris")."""
+    if token.pos_ == "VERB":
+        return token.lemma_.lower() in SIGNING
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in SIGNING
 
 
 def _repression(verb: Token) -> bool:

@@ -23,6 +23,12 @@ from .triggers import (THIRD_PARTY_VERBS, UNDERTAKINGS, between_preps, gerund_cl
 
 BREAKING_OUT = {"break", "erupt", "flare", "rage", "continue", "resume", "escalate", "intensify"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+SYMMETRIC_CODES = {"057"}  # signing a formal agreement (SUPPORT): both sign
+
+
+def symmetric(event_type: str, cameo: str | None = None) -> bool:
+    """Whether the event's parties act on each other ("A and B met", "A and B signed a treaty")."""
+    return event_type in SYMMETRIC or cameo in SYMMETRIC_CODES
 RESTATING_VERBS = {"represent", "constitute", "mark", "amount", "mean", "signal"}
 PARTNER_NOUNS = {"agreement", "accord", "tie", "relation", "treaty", "deal", "pact", "cooperation",
                  "contract", "partnership", "talk"}
@@ -87,11 +93,11 @@ class Roles:
     object_event: str | None = None  # "condemned the attack": the type of the event named
     mutual: bool = True  # co-subjects act on each other ("A and B met"), unlike co-hosts
 
-    def pairs(self, event_type: str) -> list[tuple[str, str | None]]:
+    def pairs(self, event_type: str, cameo: str | None = None) -> list[tuple[str, str | None]]:
         """One (source, target) per actor pair; coordinated subjects of a symmetric event
         with no target pair up with each other ("Iran and Saudi Arabia agreed")."""
         sources, targets = self.sources, list(self.targets)
-        if not targets and event_type in SYMMETRIC and len(sources) > 1 and self.mutual:
+        if not targets and symmetric(event_type, cameo) and len(sources) > 1 and self.mutual:
             return [(sources[0], other) for other in sources[1:]]
         out: list[tuple[str, str | None]] = []
         for s in sources:
@@ -470,7 +476,7 @@ class RoleFinder:
             roles.targets = [place] if place and place not in roles.sources else []
         roles.sources = _unique(roles.sources)
         if not roles.targets and len(roles.sources) > 1 and needed is not None and \
-                needed.lemma_ in PARTNER_NOUNS and entry.type not in SYMMETRIC:
+                needed.lemma_ in PARTNER_NOUNS and not symmetric(entry.type, entry.cameo):
             # "X and Y upgraded their ties": each is the other's partner
             roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
         if not roles.sources and verb.tag_ == "VBG" and verb.dep_ in ("nsubj", "nsubjpass"):
@@ -580,7 +586,7 @@ class RoleFinder:
                                       for a in self.actors(g)]
         roles.sources = _unique(roles.sources)
         roles.targets = [t for t in _unique(roles.targets) if t not in roles.sources[:1]]
-        if len(roles.sources) > 1 and not roles.targets and entry.type in SYMMETRIC:
+        if len(roles.sources) > 1 and not roles.targets and symmetric(entry.type, entry.cameo):
             roles.targets = roles.sources[1:2]  # "Sino-Russian cooperation"
             roles.sources = roles.sources[:1]
         if not roles.sources and len(roles.targets) > 1 and has_between(noun) and \
@@ -678,7 +684,7 @@ def _paired(entry: Trigger, roles: Roles, country: Callable[[str], str | None]) 
     """"India and Pakistan held talks on the Kashmir dispute": co-subjects of a symmetric event,
     of different states, are each other's party; what their talks are about is no party."""
     states = {country(a) or a for a in roles.sources}
-    return entry.type in SYMMETRIC and len(states) > 1 and roles.mutual
+    return symmetric(entry.type, entry.cameo) and len(states) > 1 and roles.mutual
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -167,7 +167,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             continue
         # "signed a ceasefire", "ordered the expulsion": a generic verb yields to its object;
         # "normalized ties": the verb is the event and its object is no second one.
-        generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type
+        generic = verb.entry.lemma in GENERIC_VERBS and f.entry.type != verb.entry.type and \
+            f.entry.cameo != verb.entry.cameo  # ("signed a treaty": one signing, SUPPORT 057, told by the verb)
         if verb.token.lemma_ in THIRD_PARTY_VERBS and has_between(f.token):
             continue  # "hosted talks between X and Y": X and Y meet, and the host hosts
         if generic:
