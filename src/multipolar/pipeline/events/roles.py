@@ -54,6 +54,9 @@ STANCE_NOUNS = STATEMENT_NOUNS | {"objection", "opposition", "warning", "veto", 
                                   "bid"}
 SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county", "suburb",
                "street", "square"}
+# parts of a place: "areas of Freetown", "the outskirts of Kabul"
+AREA_NOUNS = SETTLEMENTS | {"area", "part", "outskirts", "suburb", "neighbourhood", "neighborhood", "quarter",
+                            "centre", "center", "heart", "edge", "north", "south", "east", "west"}
 PARTY_NOUNS = {"government", "country", "state", "side", "nation", "capital", "neighbour", "neighbor", "party"}
 RULERS = {"government", "regime", "authority", "administration", "ruler", "leadership", "junta"}
 JUDGING = {"condemn", "denounce", "criticise", "criticize", "deny", "reject", "blame", "protest", "welcome",
@@ -124,6 +127,13 @@ class RoleFinder:
         for tok in _own_clause(_clause_verb(token)):
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 country = next((c for c in map(self.index.country_at, _settlement_names(tok)) if c), None)
+                if country:
+                    return country
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in AREA_NOUNS:
+                # "bombarded rebel-held areas of Freetown": what is acted on lies there
+                places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+                country = next((c for c in map(self.index.country_at, places) if c), None)
                 if country:
                     return country
         return None
