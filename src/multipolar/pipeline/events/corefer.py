@@ -117,7 +117,8 @@ WILLING = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "'ll", "shall"}
 PLANNED = {"scheduled", "due", "set", "plan", "planned", "plans", "expected", "expect", "intends", "intend"}
 TIME_WORDS = {"after", "before", "since", "while", "when", "until", "following"}
-UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device",
+UNKNOWN_DOERS = {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "device", "mortar",
+                 "landmine", "round",
                  "bomber", "attacker", "assailant", "gunman", "gunmen", "sniper", "drone"}
 CROWDS = (CROWD_COUNTS - {"group", "number"}) | {"throng", "ten"}  # ("tens of thousands": lemma "ten")
 # plural nouns for people by what they do ("volunteers", "organisers", "activists"), and those

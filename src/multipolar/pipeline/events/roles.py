@@ -54,6 +54,8 @@ STANCE_NOUNS = STATEMENT_NOUNS | {"objection", "opposition", "warning", "veto", 
                                   "bid"}
 SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county", "suburb",
                "street", "square"}
+# what is fired, planted or set off, and kills in a clause of its own
+WEAPONS = {"bomb", "mine", "landmine", "rocket", "missile", "shell", "grenade", "device", "mortar", "explosive"}
 # parts of a place: "areas of Freetown", "the outskirts of Kabul"
 AREA_NOUNS = SETTLEMENTS | {"area", "part", "outskirts", "suburb", "neighbourhood", "neighborhood", "quarter",
                             "centre", "center", "heart", "edge", "north", "south", "east", "west"}
@@ -405,6 +407,10 @@ class RoleFinder:
         roles = Roles(passive=passive)
         roles.sources = [a for h in heads for a in self.actors(h)]
         roles.sources += [a for h in self._companions(verb) for a in self.actors(h)]
+        if not roles.sources and verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and \
+                verb.head.lemma_.lower() in WEAPONS and verb.head.head.pos_ == "VERB":
+            # "set off a landmine that killed ten policemen": who set it off killed them
+            roles.sources = [a for h in self.subject_heads(verb.head.head)[0] for a in self.actors(h)]
         roles.mutual = verb.lemma_ not in THIRD_PARTY_VERBS
         if passive:
             patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -715,8 +721,8 @@ def _clause_verb(token: Token) -> Token:
 def _settlement_names(place: Token) -> list[Token]:
     """The place and, for a settlement named around its noun, the words that name it: "the
     Turkish city of Diyarbakir", "Bahrain's capital" (not "along the Pakistani border", which
-    is no place in Pakistan)."""
-    if place.lemma_.lower() not in SETTLEMENTS:
+    is no place in Pakistan; "the east of Sri Lanka" is)."""
+    if place.lemma_.lower() not in AREA_NOUNS:
         return [place]
     named = [c for c in place.children if c.dep_ in ("amod", "compound", "poss")]
     named += [g for c in place.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

@@ -106,8 +106,9 @@ def _hypothetical(chain: list[Token]) -> str | None:
                     return child.text
                 if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                     return child.text
-        if i > 0 and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
-            return tok.text
+        if i > 0 and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS and \
+                not (tok.lemma_.lower() == "set" and chain[i - 1].dep_ != "xcomp"):
+            return tok.text  # ("is set to visit", not "set off a mine that killed …")
         if i > 0 and tok.lemma_ in PROMISING and chain[i - 1].dep_ in ("xcomp", "ccomp"):
             return tok.text  # "vowed to keep attacking", not "the deal that promised …" itself
         if i == 1 and chain[0].dep_ == "nsubj" and chain[0].pos_ == "NOUN":
