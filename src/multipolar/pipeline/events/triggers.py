@@ -75,7 +75,7 @@ EVENT_FRAMES = UNDERTAKINGS | {"programme", "program", "package", "shipment", "c
 # by contrast, is its owner's stated intent)
 ATTEMPTS = {"bid", "attempt", "effort", "application", "push", "quest", "ambition", "desire", "wish", "drive",
             "campaign"}
-GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order"}
+GENERIC_VERBS = {"agree", "sign", "reach", "announce", "declare", "conclude", "hold", "order", "join"}
 
 
 @dataclass(frozen=True)
