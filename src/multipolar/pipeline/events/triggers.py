@@ -347,6 +347,10 @@ def _object_of_class(verb: Token, entry: Trigger) -> Token | None:
     # what someone is kept from doing: "barred X from standing"
     objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
                 if g.dep_ == "pcomp"]
+    # what the object is cast as: "described the remarks as irresponsible"
+    cast = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # (the parser hangs "as" on either)
+    objects += [g for h in cast for p in h.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+                if g.dep_ in ("pobj", "amod", "acomp", "advmod")]
     return next((o for o in objects if entry.wants(o.lemma_)), None)
 
 
