@@ -56,6 +56,7 @@ SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "cap
                "street", "square"}
 # what is fired, planted or set off, and kills in a clause of its own
 WEAPONS = {"bomb", "mine", "landmine", "rocket", "missile", "shell", "grenade", "device", "mortar", "explosive"}
+TELLING = {"tell", "warn", "inform", "assure", "notify", "remind"}  # verbs whose object hears a statement
 # parts of a place: "areas of Freetown", "the outskirts of Kabul"
 AREA_NOUNS = SETTLEMENTS | {"area", "part", "outskirts", "suburb", "neighbourhood", "neighborhood", "quarter",
                             "centre", "center", "heart", "edge", "north", "south", "east", "west"}
@@ -484,6 +485,12 @@ class RoleFinder:
                 roles.targets = self._actors_of(subjects, roles.sources)
             if not roles.targets:
                 roles.targets = self._own_rulers([*objects, *self.prep_heads(hosts, entry.target_preps)], roles.sources)
+        if not roles.targets and verb.dep_ == "ccomp" and verb.head.lemma_ in TELLING and \
+                any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children):
+            # "told Pakistani leaders that Washington would cut aid": what one says one will do
+            # is done to whom one tells it
+            hearers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            roles.targets = self._actors_of(hearers, roles.sources)
         if not roles.targets and entry.type == "ASSAULT" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") \
                 and verb.head.pos_ == "VERB":
             # "a car bomb exploded outside the hotel in Jakarta, killing nine people": the
