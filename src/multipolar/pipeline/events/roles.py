@@ -224,6 +224,10 @@ class RoleFinder:
             # pronoun ("its neighbour", by contrast, is someone else)
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
             found = self.resolve_pronoun(owners[0]) if owners else []
+        if not found and head.lemma_ in RULERS | PARTY_NOUNS | STATE_AGENTS:
+            # "Serbia's prime minister said his government would …": the speaker's state
+            owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+            found = self._speakers_state(owners[0]) if owners else []
         if not found:  # "Mali and Burkina Faso, whose military governments …": the antecedent's
             owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
             found = self.actors(owners[0]) if owners else []
@@ -509,6 +513,16 @@ class RoleFinder:
             if len(sides) > 1:
                 roles.sources, roles.targets = sides[:1], sides[1:]
         return roles
+
+    def _speakers_state(self, pronoun: Token) -> list[str]:
+        """The state of the nearest subject before "his"/"her" in its sentence that names one."""
+        for tok in reversed(pronoun.doc[pronoun.sent.start: pronoun.i]):
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                states = [c for c in (self.index.country_of(a) if self.index.kind_of(a) == "person" else a
+                                      for a in self.actors(tok)) if c]
+                if states:
+                    return states[:1]
+        return []
 
     def _own_rulers(self, heads: list[Token], sources: list[str]) -> list[str]:
         """"Kenyan students criticised the government", "farmers demanded the president's
