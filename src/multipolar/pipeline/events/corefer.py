@@ -733,7 +733,7 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         # "are expected to sign a deal", "will sign": a signing to come is the agreement to sign
         # (PLOVER manual: promises to sign or ratify agreements are AGREE)
         draft.type = "AGREE"
-    if _stated_intent(draft) or _willing(draft) or _promised(draft):
+    if _stated_intent(draft, actors) or _willing(draft) or _promised(draft):
         # an actor's own announced future deed is its intent: "X will give Y a grant" AGREE,
         # "X will withdraw its troops" THREATEN; "X will veto …" is the rejection itself
         refused = not first.nominal and any(c.dep_ == "neg" for c in first.token.children) and \
@@ -989,7 +989,7 @@ def _unless(token: Token) -> bool:
                for c in conditions for s in c.children)
 
 
-def _stated_intent(draft: Draft) -> bool:
+def _stated_intent(draft: Draft, actors: Lookup) -> bool:
     """A future deed announced by its own doer ("Finland will give …", "X said it will …")."""
     cand = draft.first
     if draft.status != "hypothetical" or (draft.status_cue or "").lower() not in FUTURE:
@@ -1009,7 +1009,9 @@ def _stated_intent(draft: Draft) -> bool:
     speakers = set(draft.speakers) | set(draft.attributed_to)
     # "X announced that he will …": the pronoun is the speaker himself
     own = announced and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in token.children)
-    return not speakers or draft.source in speakers or own
+    # ("Putin said his government would …": a leader speaks for his state)
+    spoken_for = {actors.country(a) for a in speakers if actors.kind(a) == "person"}
+    return not speakers or draft.source in speakers or draft.source in spoken_for or own
 
 
 def _planned_by_doer(draft: Draft) -> bool:
