@@ -114,3 +114,8 @@ def test_responsibility_denied_or_owned_blames_no_one() -> None:
     assert "ACCUSE" not in _types("Chad said it was not responsible for the clashes on the border.")
     assert "ACCUSE" not in _types("Morocco said no one was responsible for the collapse of the talks.")
     assert _types("Sudan said Chad was responsible for the clashes on the border.") == ["ACCUSE"]
+
+
+def test_what_captives_are_made_is_no_party() -> None:
+    events = events_of("Rebels in Mali freed two Swiss tourists whom they had taken hostage in May.", "2012-08-20")
+    assert {(e.type, e.target) for e in events} == {("RETREAT", "CHE:tourists"), ("ASSAULT", "CHE:tourists")}

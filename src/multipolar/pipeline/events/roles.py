@@ -501,6 +501,10 @@ class RoleFinder:
             # victims are where the clause it ends puts them
             place = self.place_country(verb.head)
             roles.targets = [place] if place and place not in roles.sources else []
+        if needed is not None and needed.dep_ in _OBJ and any(
+                c.dep_ in _OBJ and c.i != needed.i for c in verb.children):
+            # "whom they had taken hostage": the other object is the party, not what they were made
+            roles.targets = [t for t in roles.targets if t != self.index.actor_at(needed)]
         roles.sources = _unique(roles.sources)
         if not roles.targets and len(roles.sources) > 1 and needed is not None and \
                 needed.lemma_ in PARTNER_NOUNS and not symmetric(entry.type, entry.cameo):
