@@ -90,6 +90,8 @@ ARMS = {"weapon", "arm", "gun", "rifle", "arsenal", "ammunition", "munition", "e
 # what one says or decides, which is attacked with words: "attacked the government's policy"
 SAYINGS = PROPOSALS | {"policy", "decision", "remark", "statement", "speech", "comment", "stance", "record",
                        "handling", "report", "claim", "approach", "budget", "rhetoric"}  # (not "positions")
+HELPING = {"help", "assist", "protect", "support", "secure", "guard", "stabilise", "stabilize", "evacuate",
+           "police", "patrol", "defend"}
 SIGNING = {"sign", "ratify", "finalize", "finalise", "initial", "ink"}
 # the state's forces of order, and those they put down ("police fired on demonstrators")
 AUTHORITY_FORCES = {"police", "policeman", "policemen", "security", "gendarme", "guard", "authority"}
@@ -802,6 +804,12 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
     if draft.type == "ASSAULT" and not first.nominal and first.token.lemma_ == "attack" and \
             _verbal_attack(first.token, actors.kind(draft.source or "")):
         draft.type, draft.cameo = "ACCUSE", "111"  # "attacked Jordan for hosting X": words, not arms
+    if draft.type == "MOBILIZE" and not first.nominal and draft.target is not None and any(
+            (purpose(c) or (c.dep_ == "xcomp" and infinitive(c))) and c.lemma_.lower() in HELPING
+            for c in first.token.children):
+        # "sent troops to help Liberia restore order": forces lent to protect another are
+        # military aid (CAMEO 074, peacekeeping or protection), not a show of force
+        draft.type, draft.cameo = "AID", "074"
     if draft.type == "ASSAULT" and not first.nominal and _repression(first.token):
         # "police fired on the demonstrators", "troops beat protesters": the state's forces
         # putting down dissent, which CAMEO files as coercion (175, violent repression) and the
