@@ -692,7 +692,9 @@ class RoleFinder:
         if verb.lemma_ in UNDERGO and via == "dobj":  # "who face attacks from X": the subject suffers
             roles.targets = roles.targets or _unique([a for h in heads for a in self.actors(h)])
             return
-        if roles.sources:
+        if roles.sources:  # "expressed its full solidarity with Cuba": the owner acts, the verb's phrase says on whom
+            if not roles.targets and via == "dobj":
+                roles.targets = self._actors_of(self.prep_heads([verb], entry.target_preps), roles.sources)
             return
         roles.sources = _unique([a for h in heads for a in self.actors(h)])
         if not roles.targets and via in ("pobj:as", "oprd"):
