@@ -406,7 +406,7 @@ def _unnamed_crowds(drafts: list[Draft], doc: Document, finder: RoleFinder, base
         verb = _crowd_verb(draft.first)
         if not _crowd_subject(verb):
             continue
-        country = finder.place_country(token) or finder.place_country(verb)
+        country = finder.place_country(token) or finder.place_country(verb) or finder.place_reached(verb)
         if country is not None:
             draft.source = group_actor(doc, country, "protesters", f"{base.actor(country).name} protesters")
 
@@ -420,8 +420,8 @@ def _crowd_verb(cand: Candidate) -> Token:
         if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
             return token.head.head
         return token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
-    if token.dep_ in ("advcl", "xcomp") and infinitive(token) and token.head.pos_ == "VERB":
-        return token.head
+    if token.dep_ in ("advcl", "xcomp") and (infinitive(token) or token.tag_ == "VBG") and token.head.pos_ == "VERB":
+        return token.head  # ("gathered outside the embassy chanting slogans")
     return token
 
 
@@ -434,8 +434,10 @@ def _crowd(noun: Token) -> bool:
     """"thousands", "more than 10,000 people", "a crowd of 500": people counted, not named."""
     lemma = noun.lemma_.lower()
     counted = noun.pos_ == "NUM" or any(c.dep_ == "nummod" for c in noun.children)
-    return lemma in CROWDS or (counted and lemma in ("people", "person")) or (
-        noun.pos_ == "NUM" and noun.like_num)
+    unowned = not any(c.dep_ in ("amod", "compound", "poss", "det", "prep") for c in noun.children)
+    return lemma in CROWDS or (counted and (lemma in ("people", "person") or noun.ent_type_ == "NORP")) or (
+        unowned and lemma in ("protester", "demonstrator", "marcher")) or (
+        noun.pos_ == "NUM" and noun.like_num)  # ("200 Tibetans": a people counted, no state's)
 
 
 def _unknown_people(noun: Token) -> bool:

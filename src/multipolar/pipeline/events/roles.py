@@ -57,6 +57,7 @@ SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "cap
 # what is fired, planted or set off, and kills in a clause of its own
 WEAPONS = {"bomb", "mine", "landmine", "rocket", "missile", "shell", "grenade", "device", "mortar", "explosive"}
 TELLING = {"tell", "warn", "inform", "assure", "notify", "remind"}  # verbs whose object hears a statement
+PREMISES = {"embassy", "consulate", "office", "mission", "headquarters", "compound", "residence"}
 # parts of a place: "areas of Freetown", "the outskirts of Kabul"
 AREA_NOUNS = SETTLEMENTS | {"area", "part", "outskirts", "suburb", "neighbourhood", "neighborhood", "quarter",
                             "centre", "center", "heart", "edge", "north", "south", "east", "west"}
@@ -128,6 +129,13 @@ class RoleFinder:
         detained 30 protesters in Minsk"); a place in another clause of the sentence ("while
         the envoy was in Kabul, fighters killed soldiers") is not where this happened."""
         for tok in _own_clause(_clause_verb(token)):
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.lemma_.lower() in PREMISES:
+                # "outside the Israeli embassy in Amman": where the building stands, not whose it is
+                inside = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj"]
+                country = next((c for c in map(self.index.country_at, inside) if c), None)
+                if country:
+                    return country
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 country = next((c for c in map(self.index.country_at, _settlement_names(tok)) if c), None)
                 if country:
@@ -140,6 +148,14 @@ class RoleFinder:
                 if country:
                     return country
         return None
+
+    def place_reached(self, verb: Token) -> str | None:
+        """The state of a place a crowd moves into or through ("poured into the streets of
+        Belgrade", "marched through Tbilisi"); not a place preposition of any deed ("crossing into
+        Spain" names no place of the crossers)."""
+        places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "through", "onto")
+                  for g in c.children if g.dep_ == "pobj"]
+        return next((c for p in places for c in map(self.index.country_at, _settlement_names(p)) if c), None)
 
     def _placed_by(self, place: Token) -> str | None:
         """The state a place with no country of its own lies in, by its own phrase ("the X
