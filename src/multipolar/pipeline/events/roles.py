@@ -497,6 +497,10 @@ class RoleFinder:
                 roles.targets = self._named_within(xcomps, roles.sources)
             if not roles.targets:  # "blocked roads to press their demands on X"
                 roles.targets = self._named_within([c for c in verb.children if purpose(c)], roles.sources)
+            if not roles.targets and entry.type == "THREATEN":  # "reserved the right to strike X"
+                contents = [c for o in objects for c in o.children if c.dep_ == "acl" and infinitive(c)]
+                roles.targets = self._actors_of([x for c in contents for x in self.object_heads(c, entry)],
+                                                roles.sources)
             if not roles.targets and entry.type == "THREATEN":  # "threatened to strike unless X complied"
                 hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
                 conditions = [c for h in hosts for c in h.children if c.dep_ == "advcl" and

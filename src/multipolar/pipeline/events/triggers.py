@@ -200,6 +200,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 f.token.i not in consumed:
             deps = ("xcomp",) if f.entry.type == "REJECT" else ("xcomp", "ccomp")  # "deny that" keeps its claim
             clauses = [c for c in f.token.children if c.dep_ in deps] + gerund_clauses(f.token)
+            if f.entry.type == "THREATEN":  # "reserved the right to strike X": what is threatened
+                clauses += [c for o in f.token.children if o.dep_ == "dobj" for c in o.children
+                            if c.dep_ == "acl" and infinitive(c)]
             for clause in clauses:
                 consumed |= {t.i for t in clause.subtree}
     for tok in sentence:
@@ -325,8 +328,8 @@ def _needed(token: Token, entry: Trigger) -> Token | None:
                 measured = [g for g in grandchild.children if g.dep_ == "pobj" and entry.wants(g.lemma_)]
                 if measured:
                     return measured[0]
-            if child.dep_ in ("prep", "prt") and grandchild.dep_ == "prep":
-                # a two-word preposition: "pulled out of the talks"
+            if child.dep_ in ("prep", "prt", "advmod") and grandchild.dep_ == "prep":
+                # a two-word preposition: "pulled out of the talks", "walked away from the talks"
                 inner = [g for g in grandchild.children if g.dep_ == "pobj" and entry.wants(g.lemma_)]
                 if inner:
                     return inner[0]
