@@ -626,7 +626,8 @@ class RoleFinder:
                 # "Indo-Japanese cooperation": "Indo" hangs from "Japanese"
                 mods = sorted([child, *(g for g in child.children if g.dep_ in ("amod", "compound", "npadvmod"))],
                               key=lambda t: t.i)
-                roles.sources += [a for a in (self.index.actor_at(m) for m in mods) if a]
+                # (a place named before the noun is where, not who: "the Lockerbie bombing")
+                roles.sources += [a for a in (self.index.actor_at(m) for m in mods) if a and not a.startswith("place:")]
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 if child.lower_ == "by" or (child.lower_ == "from" and entry.type in _FROM_SOURCE):
