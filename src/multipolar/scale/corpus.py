@@ -21,7 +21,7 @@ from ..knowledge import load_actor_base
 
 # (type, template) — {s} source, {t} target, {when} date phrase; each template is asserted.
 TEMPLATES = [
-    ("AGREE", "{s} signed a trade agreement with {t} {when}."),
+    ("AGREE", "{s} reached a trade agreement with {t} {when}."),
     ("CONSULT", "{s} held talks with {t} {when}."),
     ("ASSAULT", "{s} attacked border posts of {t} {when}."),
     ("ACCUSE", "{s} accused {t} of spying {when}."),

@@ -812,6 +812,11 @@ def _plover_conventions(draft: Draft, actors: Lookup, doc: Document) -> None:
         # "sent troops to help Liberia restore order": forces lent to protect another are
         # military aid (CAMEO 074, peacekeeping or protection), not a show of force
         draft.type, draft.cameo = "AID", "074"
+    if draft.type == "COERCE" and not first.nominal and first.token.lemma_ == "expel" and any(
+            c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG") for c in first.token.children):
+        # "the Commonwealth expelled Fiji": a member put out of a body reduces relations (166);
+        # expelling people ("expelled Albanians") coerces them
+        draft.type, draft.cameo = "SANCTION", "166"
     if draft.type == "ASSAULT" and not first.nominal and _repression(first.token):
         # "police fired on the demonstrators", "troops beat protesters": the state's forces
         # putting down dissent, which CAMEO files as coercion (175, violent repression) and the
