@@ -192,7 +192,7 @@ def resolve_document(cands: list[Candidate], doc: Document, finder: RoleFinder,
     by_sentence: dict[int, list[Candidate]] = {}
     for cand in cands:
         by_sentence.setdefault(cand.sentence, []).append(cand)
-        if cand.type == "AGREE" and cand.nominal and _signed(cand.token):
+        if cand.type == "AGREE" and cand.nominal and _signed_agreement(cand.token):
             # "a deal was signed by X and Y": the agreement signed is the signing (SUPPORT 057,
             # as the PLOVER manual and the CAMEO table code it), one event with the verb's
             cand.type = "SUPPORT"
@@ -947,12 +947,9 @@ def _verbal_attack(verb: Token, source_kind: str | None) -> bool:
     return source_kind == "media"
 
 
-def _signed(token: Token) -> bool:
-    """An agreement signed or ratified: "signed a treaty", "the accord was signed by X", or
-    the verb itself ("X and Y signed in Paris")."""
-    if token.pos_ == "VERB":
-        return token.lemma_.lower() in SIGNING
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in SIGNING
+def _signed_agreement(noun: Token) -> bool:
+    """An agreement noun signed or ratified: "signed a treaty", "the accord was signed by X"."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in SIGNING
 
 
 def _repression(verb: Token) -> bool:
