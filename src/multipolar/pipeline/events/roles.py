@@ -129,33 +129,29 @@ class RoleFinder:
         detained 30 protesters in Minsk"); a place in another clause of the sentence ("while
         the envoy was in Kabul, fighters killed soldiers") is not where this happened."""
         for tok in _own_clause(_clause_verb(token)):
-            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.lemma_.lower() in PREMISES:
-                # "outside the Israeli embassy in Amman": where the building stands, not whose it is
-                inside = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for g in c.children if g.dep_ == "pobj"]
-                country = next((c for c in map(self.index.country_at, inside) if c), None)
-                if country:
-                    return country
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-                country = next((c for c in map(self.index.country_at, _settlement_names(tok)) if c), None)
-                if country:
-                    return country
-            if tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in AREA_NOUNS:
+                # ("outside the Israeli embassy in Amman": where the building stands, not whose it is)
+                inside = _prep_objects(tok, ("in",)) if tok.lemma_.lower() in PREMISES else []
+                country = self._first_country(inside) or self._first_country(_settlement_names(tok))
+            elif tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in AREA_NOUNS:
                 # "bombarded rebel-held areas of Freetown": what is acted on lies there
-                places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"]
-                country = next((c for c in map(self.index.country_at, places) if c), None)
-                if country:
-                    return country
+                country = self._first_country(_prep_objects(tok, ("of",)))
+            else:
+                continue
+            if country:
+                return country
         return None
 
     def place_reached(self, verb: Token) -> str | None:
         """The state of a place a crowd moves into or through ("poured into the streets of
         Belgrade", "marched through Tbilisi"); not a place preposition of any deed ("crossing into
         Spain" names no place of the crossers)."""
-        places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "through", "onto")
-                  for g in c.children if g.dep_ == "pobj"]
-        return next((c for p in places for c in map(self.index.country_at, _settlement_names(p)) if c), None)
+        places = _prep_objects(verb, ("into", "through", "onto"))
+        return next((c for c in (self._first_country(_settlement_names(p)) for p in places) if c), None)
+
+    def _first_country(self, places: list[Token]) -> str | None:
+        """The state of the first of the tokens that names a place or actor with one."""
+        return next((c for c in map(self.index.country_at, places) if c), None)
 
     def _placed_by(self, place: Token) -> str | None:
         """The state a place with no country of its own lies in, by its own phrase ("the X
@@ -163,9 +159,7 @@ class RoleFinder:
         Iran"), never by a place in the subject ("troops in Belgorod shelled the X bridge")."""
         verb = _clause_verb(place)
         hosts = [place, *([verb] if verb is not place else [])]
-        countries = (self.index.country_at(g) for host in hosts for p in host.children
-                     if p.dep_ == "prep" and p.lower_ in PLACE_PREPS for g in p.children if g.dep_ == "pobj")
-        return next((c for c in countries if c), None)
+        return self._first_country([g for host in hosts for g in _prep_objects(host, tuple(PLACE_PREPS))])
 
     def _defined(self, head: Token) -> bool:
         """Whether "the army", "the government" names forces the text has named before."""
@@ -799,3 +793,8 @@ def _bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children) and \
         any(c.dep_ == "mark" and c.lower_ in ("if", "when", "unless", "once", "whenever", "until") for c in verb.children)
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the head's prepositions among `preps` ("areas of Freetown": Freetown)."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
